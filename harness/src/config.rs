@@ -1,0 +1,285 @@
+//! `dyno.toml`: parsed strictly (an unknown key is an error naming its path and the
+//! nearest valid key), then merged with the command line into a validated [`Config`].
+//! Command-line flags win over the file.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use anyhow::Result;
+use serde::Deserialize;
+
+use crate::proc::Environment;
+use crate::runtimes::{self, CustomSpec};
+use crate::UsageError;
+
+/// The file's shape. Later issues add sections here.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FileConfig {
+    #[serde(default)]
+    pub run: RunSection,
+    /// Custom runtimes by name.
+    #[serde(default)]
+    pub runtimes: BTreeMap<String, RuntimeTable>,
+    #[serde(default)]
+    pub environment: EnvironmentSection,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RunSection {
+    /// Runtimes to select (names as `dyno runtimes` lists them); empty = all.
+    #[serde(default)]
+    pub runtimes: Vec<String>,
+    /// Output directory of `dyno run`.
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuntimeTable {
+    /// Executable and arguments; `{file}` is replaced by the script.
+    pub command: Vec<String>,
+    /// Adapter kind (node, deno, bun, quickjs, llrt, dynojs, custom); detected from the
+    /// executable's name when absent.
+    pub kind: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EnvironmentSection {
+    /// Extra variables copied from dyno's environment into every child.
+    #[serde(default)]
+    pub pass: Vec<String>,
+    /// Variables set for every child.
+    #[serde(default)]
+    pub set: BTreeMap<String, String>,
+}
+
+/// Reads and validates a dyno.toml.
+pub fn load_file(path: &Path) -> Result<FileConfig> {
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        UsageError::new(format!(
+            "cannot read config '{}': {e}; pass an existing file with --config",
+            path.display()
+        ))
+    })?;
+    parse(&text).map_err(|msg| UsageError::new(format!("{}: {msg}", path.display())).into())
+}
+
+/// Parses config text; the error is one line with the key's path and a suggestion.
+pub fn parse(text: &str) -> Result<FileConfig, String> {
+    let de = toml::Deserializer::new(text);
+    serde_path_to_error::deserialize(de).map_err(|err| {
+        let path = err.path().to_string();
+        let inner = err.inner();
+        let line = inner
+            .span()
+            .map(|s| {
+                format!(
+                    "line {}: ",
+                    text[..s.start.min(text.len())].lines().count().max(1)
+                )
+            })
+            .unwrap_or_default();
+        let message = inner.message().trim().to_owned();
+        if let Some(unknown) = message
+            .strip_prefix("unknown field `")
+            .and_then(|m| m.split('`').next())
+        {
+            let valid = expected_names(&message);
+            let full = if path.is_empty() || path == "." {
+                unknown.to_owned()
+            } else if path.ends_with(unknown) {
+                path.clone()
+            } else {
+                format!("{path}.{unknown}")
+            };
+            let hint = nearest(unknown, valid.iter().map(String::as_str))
+                .map(|n| format!("did you mean '{n}'? "))
+                .unwrap_or_default();
+            return format!(
+                "{line}unknown key '{full}'; {hint}(valid here: {})",
+                valid.join(", ")
+            );
+        }
+        let at = if path.is_empty() || path == "." {
+            String::new()
+        } else {
+            format!("at '{path}': ")
+        };
+        format!("{line}{at}{message}")
+    })
+}
+
+/// The backticked names after "expected" in a serde unknown-field message.
+fn expected_names(message: &str) -> Vec<String> {
+    let Some((_, tail)) = message.split_once("expected") else {
+        return Vec::new();
+    };
+    tail.split('`')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The candidate closest to `word` by Jaro-Winkler similarity, if it is close enough.
+/// 0.7 accepts typos and transpositions (`comand`, `runtiems`) while rejecting unrelated
+/// words.
+pub fn nearest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    candidates
+        .map(|c| (strsim::jaro_winkler(word, c), c))
+        .filter(|(score, _)| *score >= 0.7)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+/// Settings for one invocation, from the file and the command line.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Runtime names to select; empty = all discovered.
+    pub select: Vec<String>,
+    /// Custom runtimes (file first, then command line, which wins on a name clash).
+    pub custom: Vec<CustomSpec>,
+    /// The environment every child runs in.
+    pub env: Environment,
+    /// `dyno run` output directory, if set.
+    pub run_out: Option<PathBuf>,
+    /// dyno's cache.
+    pub cache_dir: PathBuf,
+}
+
+impl Config {
+    /// Builds the config from an optional file and the `--runtime` values.
+    pub fn build(config_path: Option<&Path>, runtime_values: &[String]) -> Result<Self> {
+        let file = match config_path {
+            Some(p) => load_file(p)?,
+            None => FileConfig::default(),
+        };
+        let origin =
+            config_path.map_or_else(|| "dyno.toml".to_owned(), |p| p.display().to_string());
+        let mut custom = Vec::new();
+        for (name, table) in &file.runtimes {
+            let Some((program, args)) = table.command.split_first() else {
+                return Err(UsageError::new(format!(
+                    "{origin}: [runtimes.{name}] command is empty; give the executable first, e.g. command = [\"/opt/x/bin/x\", \"{{file}}\"]"
+                ))
+                .into());
+            };
+            custom.push(CustomSpec {
+                name: name.clone(),
+                program: program.clone(),
+                args: args.to_vec(),
+                kind: table.kind.clone(),
+                origin: format!("{origin} [runtimes.{name}]"),
+            });
+        }
+        let cli = runtimes::parse_runtime_args(runtime_values)?;
+        for spec in cli.custom {
+            custom.retain(|c| c.name != spec.name);
+            custom.push(spec);
+        }
+        let select = if cli.select.is_empty() {
+            file.run.runtimes.clone()
+        } else {
+            cli.select
+        };
+        let env = Environment::sanitized(&file.environment.pass, &file.environment.set);
+        Ok(Config {
+            select,
+            custom,
+            env,
+            run_out: file.run.out,
+            cache_dir: runtimes::install::cache_dir(),
+        })
+    }
+}
+
+/// `--config FILE`, else `./dyno.toml` when it exists (like cargo's Cargo.toml).
+pub fn default_path(explicit: Option<&Path>) -> Result<Option<PathBuf>> {
+    if let Some(p) = explicit {
+        if !p.exists() {
+            return Err(UsageError::new(format!(
+                "config file '{}' does not exist; check the --config path",
+                p.display()
+            ))
+            .into());
+        }
+        return Ok(Some(p.to_path_buf()));
+    }
+    let local = PathBuf::from("dyno.toml");
+    Ok(local.exists().then_some(local))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn valid_file() {
+        let c = parse(
+            r#"
+[run]
+runtimes = ["node", "dynojs"]
+out = "out"
+
+[runtimes.node-jitless]
+command = ["node", "--jitless"]
+
+[runtimes.x]
+command = ["/opt/x/bin/x", "--flag", "{file}"]
+kind = "custom"
+
+[environment]
+pass = ["LC_ALL"]
+set = { FOO = "bar" }
+"#,
+        )
+        .unwrap();
+        assert_eq!(c.run.runtimes, vec!["node", "dynojs"]);
+        assert_eq!(c.runtimes["x"].command[2], "{file}");
+        assert_eq!(c.environment.set["FOO"], "bar");
+    }
+
+    #[test]
+    fn unknown_keys_name_path_and_nearest() {
+        for (text, want) in [
+            (
+                "[run]\nruntiems = []\n",
+                "unknown key 'run.runtiems'; did you mean 'runtimes'?",
+            ),
+            (
+                "[runtimes.x]\ncomand = [\"x\"]\n",
+                "unknown key 'runtimes.x.comand'; did you mean 'command'?",
+            ),
+            ("[rnu]\n", "unknown key 'rnu'; did you mean 'run'?"),
+            (
+                "[zzzzzz]\n",
+                "unknown key 'zzzzzz'; (valid here: run, runtimes, environment)",
+            ),
+        ] {
+            let err = parse(text).unwrap_err();
+            assert!(err.contains(want), "{text:?} gave {err:?}");
+            assert!(err.starts_with("line "), "{err}");
+            assert!(!err.contains('\n'), "one line: {err:?}");
+        }
+    }
+
+    #[test]
+    fn type_errors_name_the_key() {
+        let err = parse("[run]\nruntimes = \"node\"\n").unwrap_err();
+        assert!(err.contains("run.runtimes"), "{err}");
+        let err = parse("[run\n").unwrap_err();
+        assert!(!err.is_empty());
+    }
+
+    #[test]
+    fn nearest_rejects_unrelated() {
+        assert_eq!(
+            nearest("nodee", ["node", "deno", "bun"].into_iter()),
+            Some("node")
+        );
+        assert_eq!(nearest("qqq", ["node", "deno"].into_iter()), None);
+    }
+}
