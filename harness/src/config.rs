@@ -124,15 +124,23 @@ fn expected_names(message: &str) -> Vec<String> {
         .collect()
 }
 
-/// The candidate closest to `word` by Jaro-Winkler similarity, if it is close enough.
-/// 0.7 accepts typos and transpositions (`comand`, `runtiems`) while rejecting unrelated
-/// words.
+/// The candidate closest to `word`, if it is close enough to be a typo: at most one edit
+/// (insert, delete, substitute or swap two neighbours) for words up to 4 characters, two
+/// for longer ones — `rnu` → `run`, `comand` → `command`, `runtiems` → `runtimes`, while
+/// unrelated words get no suggestion. Ties go to the higher Jaro-Winkler similarity.
 pub fn nearest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    let budget = if word.chars().count() <= 4 { 1 } else { 2 };
     candidates
-        .map(|c| (strsim::jaro_winkler(word, c), c))
-        .filter(|(score, _)| *score >= 0.7)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, c)| c)
+        .map(|c| {
+            (
+                strsim::damerau_levenshtein(word, c),
+                strsim::jaro_winkler(word, c),
+                c,
+            )
+        })
+        .filter(|(distance, _, _)| *distance <= budget)
+        .min_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)))
+        .map(|(_, _, c)| c)
 }
 
 /// Settings for one invocation, from the file and the command line.

@@ -47,9 +47,10 @@ impl Adapter for CustomAdapter {
     }
 
     fn parse_probe(&self, stdout: &str) -> Option<Probe> {
-        let line = stdout.lines().map(str::trim).find(|l| !l.is_empty())?;
+        // A wrapper script may print nothing for --version; that is "unknown", not broken.
+        let line = stdout.lines().map(str::trim).find(|l| !l.is_empty());
         Some(Probe {
-            version: line.to_owned(),
+            version: line.unwrap_or("unknown").to_owned(),
             engine: "unknown".into(),
             engine_version: "unknown".into(),
         })

@@ -1,0 +1,146 @@
+//! `dyno run`: the README's main job produces a results file with smoke units that
+//! matches the committed JSON Schema, and records a failing runtime as data.
+
+mod common;
+
+use common::{dyno, fixtures, node_eval, validate_results};
+use serde_json::Value;
+
+fn run_in(dir: &std::path::Path, extra: &[&str]) -> Value {
+    let out_dir = dir.join("out");
+    let out = dyno(dir)
+        .args(["run", "--out", out_dir.to_str().unwrap()])
+        .args(extra)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "dyno run failed: {stderr}");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("results: "), "{stdout}");
+    let text = std::fs::read_to_string(out_dir.join("results.json")).expect("results.json written");
+    assert!(
+        !out_dir.join("results.json.partial.jsonl").exists(),
+        "journal removed after finish"
+    );
+    serde_json::from_str(&text).unwrap()
+}
+
+#[test]
+fn run_writes_smoke_units_matching_the_schema() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = run_in(dir.path(), &[]);
+    validate_results(&doc);
+    assert_eq!(doc["schema_version"], 1);
+    assert_eq!(doc["complete"], true);
+    let smoke = doc["smoke"].as_array().unwrap();
+    let dynojs = smoke
+        .iter()
+        .find(|s| s["runtime"] == "dynojs")
+        .expect("dynojs smoke unit");
+    assert_eq!(dynojs["ok"], true, "{dynojs}");
+    assert!(dynojs["wall_ms"].as_f64().unwrap() > 0.0);
+    assert!(dynojs["max_rss_bytes"].as_u64().unwrap() > 0);
+    if node_eval("1").is_some() {
+        let node = smoke
+            .iter()
+            .find(|s| s["runtime"] == "node")
+            .expect("node smoke unit");
+        assert_eq!(node["ok"], true, "{node}");
+    }
+    // Every runtime was hashed, and the environment never carries the caller's variables.
+    for rt in doc["runtimes"].as_array().unwrap() {
+        assert_eq!(rt["sha256"].as_str().unwrap().len(), 64);
+    }
+    let vars = doc["environment"]["variables"].as_object().unwrap();
+    assert!(vars.contains_key("PATH"));
+    assert!(!vars.contains_key("NODE_EXTRA_CA_CERTS"));
+}
+
+#[test]
+fn results_read_back_through_the_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = run_in(dir.path(), &["--runtime", "dynojs"]);
+    let read = dyno::store::read_results(&dir.path().join("out/results.json")).expect("reads back");
+    assert_eq!(serde_json::to_value(&read).unwrap(), doc);
+}
+
+#[test]
+fn custom_runtimes_from_config_and_failures_as_data() {
+    if node_eval("1").is_none() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let config = std::fs::read_to_string(fixtures().join("config/custom.toml"))
+        .unwrap()
+        .replace(
+            "FAKE_DIR",
+            fixtures().join("fake-runtimes").to_str().unwrap(),
+        );
+    let config_path = dir.path().join("dyno.toml");
+    std::fs::write(&config_path, config).unwrap();
+    let silent = format!(
+        "silent={}",
+        fixtures().join("fake-runtimes/silent-runtime").display()
+    );
+    // ./dyno.toml is picked up like cargo picks up Cargo.toml; --runtime adds to it.
+    let doc = run_in(
+        dir.path(),
+        &[
+            "--runtime",
+            "fake",
+            "--runtime",
+            "node-jitless",
+            "--runtime",
+            &silent,
+        ],
+    );
+    validate_results(&doc);
+    let smoke = doc["smoke"].as_array().unwrap();
+    let by = |n: &str| {
+        smoke
+            .iter()
+            .find(|s| s["runtime"] == n)
+            .unwrap_or_else(|| panic!("{n} ran"))
+    };
+    assert_eq!(by("fake")["ok"], true, "{}", by("fake"));
+    assert!(by("fake")["command"].as_str().unwrap().contains("--script"));
+    assert_eq!(by("node-jitless")["ok"], true);
+    assert!(by("node-jitless")["command"]
+        .as_str()
+        .unwrap()
+        .contains("--jitless"));
+    // Exit 0 without the expected output is a failed smoke, recorded, not an error.
+    assert_eq!(by("silent")["ok"], false);
+    let vars = doc["environment"]["variables"].as_object().unwrap();
+    assert_eq!(vars["DYNO_TEST_VAR"], "1");
+    assert_eq!(vars["MY_API_TOKEN"], "<redacted>");
+}
+
+#[test]
+fn crashing_runtime_in_a_run_is_recorded() {
+    let dir = tempfile::tempdir().unwrap();
+    // A runtime whose probe works but whose script run crashes: the probe is --version,
+    // so wrap the crashing script in a tiny shell that answers --version.
+    let wrapper = dir.path().join("flaky");
+    std::fs::write(
+        &wrapper,
+        format!(
+            "#!/bin/sh\n[ \"$1\" = --version ] && {{ echo flaky 1.0; exit 0; }}\nexec {}\n",
+            fixtures().join("fake-runtimes/crashing-runtime").display()
+        ),
+    )
+    .unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&wrapper, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let arg = format!("flaky={}", wrapper.display());
+    let doc = run_in(dir.path(), &["--runtime", &arg, "--runtime", "dynojs"]);
+    let flaky = &doc["smoke"].as_array().unwrap()[0];
+    assert_eq!(flaky["ok"], false);
+    assert_eq!(flaky["outcome"]["kind"], "signalled");
+    assert_eq!(flaky["outcome"]["name"], "SIGSEGV");
+    assert!(flaky["stderr"]["tail"]
+        .as_str()
+        .unwrap()
+        .contains("this runtime is broken"));
+    validate_results(&doc);
+}
