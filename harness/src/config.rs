@@ -283,6 +283,13 @@ set = { FOO = "bar" }
     }
 
     #[test]
+    fn example_config_in_the_repo_is_valid() {
+        let text = include_str!("../../dyno.example.toml");
+        let c = parse(text).unwrap_or_else(|e| panic!("dyno.example.toml: {e}"));
+        assert!(c.runtimes.contains_key("node-jitless"));
+    }
+
+    #[test]
     fn nearest_rejects_unrelated() {
         assert_eq!(
             nearest("nodee", ["node", "deno", "bun"].into_iter()),
