@@ -52,6 +52,33 @@ pub(crate) fn with_variant(variant: &[String], rest: &[&OsStr]) -> Vec<OsString>
         .collect()
 }
 
+/// The common command-line shape: `[variant...] FILE` for scripts and modules,
+/// `[variant...] -e CODE` for eval (node, bun, llrt, dynojs).
+pub(crate) fn file_or_eval(variant: &[String], invocation: Invocation<'_>) -> Vec<OsString> {
+    match invocation {
+        Invocation::Script(file) | Invocation::Module(file) => {
+            with_variant(variant, &[file.as_os_str()])
+        }
+        Invocation::Eval(code) => with_variant(variant, &[OsStr::new("-e"), OsStr::new(code)]),
+    }
+}
+
+/// Capabilities of a full server-side runtime (node, deno, bun): both module systems,
+/// node:http, node:vm and workers; V8 and JSC abort under RLIMIT_AS.
+pub(crate) fn server_runtime(native_http: Option<&str>) -> Capabilities {
+    Capabilities {
+        cjs: true,
+        esm: true,
+        eval: true,
+        node_http: true,
+        native_http: native_http.map(str::to_owned),
+        node_vm: true,
+        worker_threads: true,
+        test262_host: false,
+        address_space_limit: false,
+    }
+}
+
 use std::ffi::OsStr;
 
 /// First line of `text` that starts with `prefix`, with the prefix removed and trimmed.

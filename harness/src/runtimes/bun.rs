@@ -2,7 +2,7 @@
 
 use std::ffi::{OsStr, OsString};
 
-use super::adapter::{with_variant, Adapter, Invocation, Probe};
+use super::adapter::{file_or_eval, server_runtime, with_variant, Adapter, Invocation, Probe};
 use crate::store::Capabilities;
 
 pub struct BunAdapter;
@@ -13,12 +13,7 @@ impl Adapter for BunAdapter {
     }
 
     fn args(&self, variant: &[String], invocation: Invocation<'_>) -> Option<Vec<OsString>> {
-        Some(match invocation {
-            Invocation::Script(file) | Invocation::Module(file) => {
-                with_variant(variant, &[file.as_os_str()])
-            }
-            Invocation::Eval(code) => with_variant(variant, &[OsStr::new("-e"), OsStr::new(code)]),
-        })
+        Some(file_or_eval(variant, invocation))
     }
 
     fn probe_args(&self, variant: &[String]) -> Vec<OsString> {
@@ -41,17 +36,7 @@ impl Adapter for BunAdapter {
     }
 
     fn capabilities(&self) -> Capabilities {
-        Capabilities {
-            cjs: true,
-            esm: true,
-            eval: true,
-            node_http: true,
-            native_http: Some("Bun.serve".into()),
-            node_vm: true,
-            worker_threads: true,
-            test262_host: false,
-            address_space_limit: false,
-        }
+        server_runtime(Some("Bun.serve"))
     }
 }
 

@@ -2,7 +2,7 @@
 
 use std::ffi::{OsStr, OsString};
 
-use super::adapter::{line_after, Adapter, Invocation, Probe};
+use super::adapter::{line_after, server_runtime, Adapter, Invocation, Probe};
 use crate::store::Capabilities;
 
 pub struct DenoAdapter;
@@ -47,17 +47,7 @@ impl Adapter for DenoAdapter {
     }
 
     fn capabilities(&self) -> Capabilities {
-        Capabilities {
-            cjs: true,
-            esm: true,
-            eval: true,
-            node_http: true,
-            native_http: Some("Deno.serve".into()),
-            node_vm: true,
-            worker_threads: true,
-            test262_host: false,
-            address_space_limit: false,
-        }
+        server_runtime(Some("Deno.serve"))
     }
 }
 

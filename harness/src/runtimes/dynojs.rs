@@ -1,9 +1,9 @@
 //! dynojs: dyno's own runtime (QuickJS-ng). `dynojs --version` prints
 //! `dynojs X.Y.Z (quickjs-ng A.B.C)`.
 
-use std::ffi::{OsStr, OsString};
+use std::ffi::OsString;
 
-use super::adapter::{with_variant, Adapter, Invocation, Probe};
+use super::adapter::{file_or_eval, Adapter, Invocation, Probe};
 use crate::store::Capabilities;
 
 pub struct DynojsAdapter;
@@ -15,13 +15,10 @@ impl Adapter for DynojsAdapter {
 
     fn args(&self, variant: &[String], invocation: Invocation<'_>) -> Option<Vec<OsString>> {
         match invocation {
-            Invocation::Script(file) => Some(with_variant(variant, &[file.as_os_str()])),
             // The foundation build of dynojs evaluates classic scripts only; modules come
             // with the runtime-core issue.
             Invocation::Module(_) => None,
-            Invocation::Eval(code) => {
-                Some(with_variant(variant, &[OsStr::new("-e"), OsStr::new(code)]))
-            }
+            _ => Some(file_or_eval(variant, invocation)),
         }
     }
 

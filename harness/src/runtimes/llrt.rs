@@ -1,8 +1,8 @@
 //! LLRT: AWS's runtime on QuickJS. `llrt --version` prints `LLRT (<os> <arch>) <version>`.
 
-use std::ffi::{OsStr, OsString};
+use std::ffi::OsString;
 
-use super::adapter::{with_variant, Adapter, Invocation, Probe};
+use super::adapter::{file_or_eval, Adapter, Invocation, Probe};
 use crate::store::Capabilities;
 
 pub struct LlrtAdapter;
@@ -13,12 +13,7 @@ impl Adapter for LlrtAdapter {
     }
 
     fn args(&self, variant: &[String], invocation: Invocation<'_>) -> Option<Vec<OsString>> {
-        Some(match invocation {
-            Invocation::Script(file) | Invocation::Module(file) => {
-                with_variant(variant, &[file.as_os_str()])
-            }
-            Invocation::Eval(code) => with_variant(variant, &[OsStr::new("-e"), OsStr::new(code)]),
-        })
+        Some(file_or_eval(variant, invocation))
     }
 
     fn probe_args(&self, _variant: &[String]) -> Vec<OsString> {

@@ -2,7 +2,7 @@
 
 use std::ffi::{OsStr, OsString};
 
-use super::adapter::{with_variant, Adapter, Invocation, Probe};
+use super::adapter::{file_or_eval, server_runtime, with_variant, Adapter, Invocation, Probe};
 use crate::store::Capabilities;
 
 pub struct NodeAdapter;
@@ -13,13 +13,8 @@ impl Adapter for NodeAdapter {
     }
 
     fn args(&self, variant: &[String], invocation: Invocation<'_>) -> Option<Vec<OsString>> {
-        Some(match invocation {
-            // node picks CJS for .js/.cjs and ESM for .mjs (or type: module).
-            Invocation::Script(file) | Invocation::Module(file) => {
-                with_variant(variant, &[file.as_os_str()])
-            }
-            Invocation::Eval(code) => with_variant(variant, &[OsStr::new("-e"), OsStr::new(code)]),
-        })
+        // node picks CJS for .js/.cjs and ESM for .mjs (or type: module).
+        Some(file_or_eval(variant, invocation))
     }
 
     fn probe_args(&self, variant: &[String]) -> Vec<OsString> {
@@ -44,17 +39,7 @@ impl Adapter for NodeAdapter {
     }
 
     fn capabilities(&self) -> Capabilities {
-        Capabilities {
-            cjs: true,
-            esm: true,
-            eval: true,
-            node_http: true,
-            native_http: None,
-            node_vm: true,
-            worker_threads: true,
-            test262_host: false,
-            address_space_limit: false,
-        }
+        server_runtime(None)
     }
 }
 
