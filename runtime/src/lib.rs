@@ -1,14 +1,15 @@
-//! dynojs — dyno's reference JavaScript runtime (QuickJS-ng through rquickjs).
-//!
-//! This is the foundation stub: it reports its version and evaluates one script with a
-//! minimal `console` and `print`, so dyno's runtime discovery and smoke units have a real
-//! engine to find and run. The Node-faithful event loop, modules and globals arrive with
-//! the runtime-core issue; until then anything beyond plain script evaluation is absent
-//! and says so by throwing, never by pretending.
+//! dynojs — dyno's reference JavaScript runtime: QuickJS-ng (through rquickjs) with a
+//! Node-faithful event loop. Layout: `cli` (arguments), `vm` (runtime, context, module
+//! loader, entry points), `event_loop` (phases), `binding` (natives for the JS side),
+//! `resolver` (Node-style resolution), `modules` (builtin JS modules), and `js/` (the
+//! JavaScript half: bootstrap, inspect, CommonJS loader, builtins).
 
-use std::io::Write;
-
-use rquickjs::{CatchResultExt, CaughtError, Context, Function, Runtime};
+pub mod binding;
+pub mod cli;
+pub mod event_loop;
+pub mod modules;
+pub mod resolver;
+pub mod vm;
 
 /// The crate version, printed by `dynojs --version`.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -30,74 +31,68 @@ pub fn version_line() -> String {
     format!("dynojs {VERSION} (quickjs-ng {})", engine_version())
 }
 
-/// A JS error that escaped evaluation, already formatted the way Node prints it.
-#[derive(Debug)]
-pub struct UncaughtError {
-    /// `<Name>: <message>` followed by the stack, if any.
-    pub report: String,
-}
-
-/// JS installed before the user's script: `console` and `print` over one native writer.
-const PRELUDE: &str = r#"
-(() => {
-  const write = globalThis.__dynojs_write;
-  delete globalThis.__dynojs_write;
-  const fmt = (args) => args.map((a) => (typeof a === "string" ? a : String(a))).join(" ") + "\n";
-  const out = (...a) => write(1, fmt(a));
-  const err = (...a) => write(2, fmt(a));
-  globalThis.console = { log: out, info: out, debug: out, warn: err, error: err };
-  globalThis.print = out;
-})();
-"#;
-
-/// Evaluates `source` as a classic script named `name`; returns the uncaught error if any.
-pub fn eval_script(name: &str, source: &str) -> Result<(), UncaughtError> {
-    let engine_failure = |e: rquickjs::Error| UncaughtError {
-        report: format!("InternalError: {e}"),
-    };
-    let runtime = Runtime::new().map_err(engine_failure)?;
-    let context = Context::full(&runtime).map_err(engine_failure)?;
-    context.with(|ctx| {
-        let write = Function::new(ctx.clone(), |fd: i32, text: String| {
-            let result = if fd == 2 {
-                std::io::stderr().write_all(text.as_bytes())
-            } else {
-                std::io::stdout().write_all(text.as_bytes())
-            };
-            // A closed stdout (e.g. `| head`) is not the script's error.
-            let _ = result;
-        })
-        .map_err(engine_failure)?;
-        ctx.globals()
-            .set("__dynojs_write", write)
-            .map_err(engine_failure)?;
-        ctx.eval::<(), _>(PRELUDE).map_err(engine_failure)?;
-        let options = {
-            let mut o = rquickjs::context::EvalOptions::default();
-            o.global = true;
-            o.strict = false;
-            o.filename = Some(name.to_owned());
-            o
-        };
-        ctx.eval_with_options::<(), _>(source, options)
-            .catch(&ctx)
-            .map_err(|caught| UncaughtError {
-                report: describe(caught),
-            })
-    })
-}
-
-fn describe(caught: CaughtError<'_>) -> String {
-    match caught {
-        CaughtError::Exception(e) => {
-            let name: String = e
-                .get::<_, String>("name")
-                .unwrap_or_else(|_| "Error".to_owned());
-            let message = e.message().unwrap_or_default();
-            let stack = e.stack().unwrap_or_default();
-            format!("{name}: {message}\n{stack}")
+/// Runs dynojs with `args` (without the program name); returns the exit code.
+pub fn main_with_args(args: Vec<String>) -> i32 {
+    use cli::Mode;
+    let mode = match cli::parse(&args) {
+        Ok(m) => m,
+        Err(msg) => {
+            eprintln!("{msg}");
+            return 9; // Node's exit code for invalid arguments
         }
-        CaughtError::Value(v) => format!("Uncaught {v:?}"),
-        CaughtError::Error(e) => format!("InternalError: {e}"),
+    };
+    let argv = match &mode {
+        Mode::Version => {
+            println!("{}", version_line());
+            return 0;
+        }
+        Mode::Help => {
+            println!("{}\n\n{}", version_line(), cli::USAGE);
+            return 0;
+        }
+        Mode::Test262 { .. } | Mode::Test262Batch => {
+            eprintln!("dynojs: the test262 host is not implemented yet");
+            return 9;
+        }
+        Mode::Run { file, args } => {
+            let mut v = vec![exe_path(), absolute_string(file)];
+            v.extend(args.iter().cloned());
+            v
+        }
+        Mode::Eval { args, .. } => {
+            let mut v = vec![exe_path()];
+            v.extend(args.iter().cloned());
+            v
+        }
+    };
+    let vm = match vm::Vm::new(argv) {
+        Ok(vm) => vm,
+        Err(e) => {
+            eprintln!("dynojs: {e}");
+            return 70;
+        }
+    };
+    vm.run_main(&mode);
+    let code = event_loop::run(&vm);
+    binding::flush_stdout();
+    // Persistent handles are alive until the process ends; freeing the engine would
+    // only cost time (and assert on them), so the VM is never dropped.
+    std::mem::forget(vm);
+    code
+}
+
+fn exe_path() -> String {
+    std::env::current_exe()
+        .map(|p| p.to_string_lossy().into_owned())
+        .unwrap_or_else(|_| "dynojs".into())
+}
+
+fn absolute_string(file: &str) -> String {
+    let p = std::path::Path::new(file);
+    if p.is_absolute() {
+        return file.to_owned();
     }
+    std::env::current_dir()
+        .map(|d| resolver::normalize(&d.join(p)).to_string_lossy().into_owned())
+        .unwrap_or_else(|_| file.to_owned())
 }

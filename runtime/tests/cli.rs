@@ -1,4 +1,4 @@
-//! The foundation build of dynojs: version line, script evaluation, and errors printed
+//! The dynojs command line: version line, script evaluation, and errors printed
 //! as `<Name>: <message>` with exit code 1.
 
 use assert_cmd::Command;
@@ -30,7 +30,7 @@ fn evaluates_a_file() {
 #[test]
 fn eval_flag() {
     dynojs()
-        .args(["-e", "print(6 * 7)"])
+        .args(["-e", "console.log(6 * 7)"])
         .assert()
         .success()
         .stdout("42\n");
@@ -60,6 +60,6 @@ fn missing_file_and_bad_flags() {
         .arg("/no/such/file.js")
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("cannot read '/no/such/file.js'"));
+        .stderr(predicate::str::contains("Cannot find module '/no/such/file.js'"));
     dynojs().arg("--nope").assert().code(9);
 }

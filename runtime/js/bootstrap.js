@@ -1,0 +1,772 @@
+// dynojs bootstrap: evaluated once per realm as `(function (binding) { ... })`.
+// It installs the eager globals and returns the hooks the Rust event loop drives.
+// The loop's phases (see src/event_loop.rs) call runTimers → poll → runImmediates;
+// after every single callback, processTicksAndRejections drains nextTicks, then the
+// microtask queue, repeatedly, then reports unhandled rejections — as Node does.
+(function (binding) {
+  'use strict';
+  const G = globalThis;
+  const define = (obj, name, value) =>
+    Object.defineProperty(obj, name, { value, writable: true, configurable: true, enumerable: false });
+
+  // ---- errors --------------------------------------------------------------
+  function codedError(Ctor, code, message) {
+    const e = new Ctor(message);
+    e.code = code;
+    return e;
+  }
+  function argTypeError(name, expected, actual) {
+    let got;
+    if (actual == null) got = ` Received ${actual}`;
+    else if (typeof actual === 'function') got = ` Received function ${actual.name}`;
+    else if (typeof actual === 'object') got = ` Received an instance of ${actual.constructor && actual.constructor.name || 'Object'}`;
+    else {
+      let shown = String(actual);
+      if (shown.length > 28) shown = shown.slice(0, 25) + '...';
+      if (typeof actual === 'string') shown = `'${shown}'`;
+      got = ` Received type ${typeof actual} (${shown})`;
+    }
+    return codedError(TypeError, 'ERR_INVALID_ARG_TYPE', `The "${name}" argument must be ${expected}.${got}`);
+  }
+  function validateFunction(fn, name) {
+    if (typeof fn !== 'function') throw argTypeError(name, 'of type function', fn);
+  }
+
+  // ---- lazily loaded internals ----------------------------------------------
+  const builtinCache = new Map();
+  function internal(name) {
+    let m = builtinCache.get(name);
+    if (m === undefined) {
+      const factory = binding.compileScript(binding.builtinSource(name), `node:${name}`);
+      m = factory(binding, internals);
+      builtinCache.set(name, m);
+    }
+    return m;
+  }
+  const inspect = (v, o) => internal('internal/inspect').inspect(v, o);
+  const format = (...a) => internal('internal/inspect').format(...a);
+
+  // ---- nextTick queue and the microtask checkpoint --------------------------
+  let ticks = [];
+  let tickHead = 0;
+  function nextTick(callback, ...args) {
+    validateFunction(callback, 'callback');
+    if (process._exiting) return;
+    ticks.push(callback, args.length ? args : undefined);
+  }
+  function runTicks() {
+    while (tickHead < ticks.length) {
+      const cb = ticks[tickHead];
+      const args = ticks[tickHead + 1];
+      ticks[tickHead] = ticks[tickHead + 1] = undefined;
+      tickHead += 2;
+      try {
+        if (args === undefined) cb(); else cb(...args);
+      } catch (err) {
+        uncaught(err);
+      }
+    }
+    ticks = [];
+    tickHead = 0;
+  }
+  function runMicrotasks() {
+    try {
+      binding.runMicrotasks();
+    } catch (err) {
+      // A queueMicrotask callback threw: Node treats it as an uncaught exception.
+      uncaught(err);
+      runMicrotasks();
+    }
+  }
+  function processTicksAndRejections() {
+    do {
+      runTicks();
+      runMicrotasks();
+    } while (tickHead < ticks.length || processPromiseRejections());
+  }
+  function queueMicrotask(callback) {
+    validateFunction(callback, 'callback');
+    binding.enqueueJob(callback);
+  }
+
+  // ---- unhandled rejections (Node's default mode: throw) ---------------------
+  const maybeUnhandled = new WeakMap();
+  let pendingRejections = [];
+  let reportedError;
+  let hasReported = false;
+  function onRejection(promise, reason, handled) {
+    if (!handled) {
+      maybeUnhandled.set(promise, { reason, warned: false });
+      pendingRejections.push(promise);
+    } else {
+      const info = maybeUnhandled.get(promise);
+      if (info !== undefined) {
+        maybeUnhandled.delete(promise);
+        if (info.warned) process.emit('rejectionHandled', promise);
+      }
+    }
+  }
+  function processPromiseRejections() {
+    let emitted = false;
+    while (pendingRejections.length) {
+      const list = pendingRejections;
+      pendingRejections = [];
+      for (const promise of list) {
+        const info = maybeUnhandled.get(promise);
+        if (info === undefined) continue;
+        info.warned = true;
+        const { reason } = info;
+        // quickjs-ng also reports a top-level throw through its module promise.
+        if (hasReported && reason === reportedError) continue;
+        if (process.listenerCount('unhandledRejection') > 0) {
+          process.emit('unhandledRejection', reason, promise);
+          emitted = true;
+          continue;
+        }
+        let err = reason;
+        if (!(reason instanceof Error)) {
+          err = codedError(Error, 'ERR_UNHANDLED_REJECTION',
+            'This error originated either by throwing inside of an async function without a catch block, ' +
+            'or by rejecting a promise which was not handled with .catch(). The promise rejected with the reason "' +
+            inspect(reason) + '".');
+          err.name = 'UnhandledPromiseRejection';
+        }
+        uncaught(err, true);
+        emitted = true;
+      }
+    }
+    return emitted && (tickHead < ticks.length);
+  }
+
+  // ---- uncaught exceptions ----------------------------------------------------
+  // Node's uncaught-error report: the throwing line with a caret, then inspect(err).
+  function sourceHeader(err) {
+    if (typeof err.stack !== 'string') return '';
+    const m = /^\s*at (?:.*? \()?(\/[^():]+|\[eval\]):(\d+):(\d+)\)?$/m.exec(err.stack);
+    if (!m) return '';
+    const [, file, line, col] = m;
+    let text = '';
+    try {
+      text = (file === '[eval]' ? internals.evalSource || '' : binding.readFile(file)).split('\n')[line - 1] || '';
+    } catch {}
+    if (text === '') return `${file}:${line}\n\n`;
+    return `${file}:${line}\n${text}\n${' '.repeat(Math.max(0, col - 1))}^\n\n`;
+  }
+  function formatError(err) {
+    if (!(err instanceof Error)) return `Uncaught ${inspect(err)}`;
+    // Node's internal errors carry their code in the name: "Error [ERR_X]: ...".
+    const coded = typeof err.code === 'string' && /^(ERR_|MODULE_NOT_FOUND)/.test(err.code) &&
+      err.code !== 'ERR_UNHANDLED_REJECTION';
+    const name = coded ? `${err.name} [${err.code}]` : String(err.name);
+    const head = err.message ? `${name}: ${err.message}` : name;
+    const frames = typeof err.stack === 'string' ? err.stack.replace(/\n$/, '') : '';
+    // QuickJS's stack holds only the frames (errors from native code have none).
+    const stack = frames === '' ? head : /^\s+at /.test(frames) ? `${head}\n${frames}` : frames;
+    const saved = Object.getOwnPropertyDescriptor(err, 'stack');
+    Object.defineProperty(err, 'stack', { value: stack, configurable: true, writable: true, enumerable: false });
+    try {
+      return sourceHeader(err) + inspect(err);
+    } finally {
+      if (saved) Object.defineProperty(err, 'stack', saved);
+      else delete err.stack;
+    }
+  }
+  function uncaught(err, fromPromise) {
+    if (process._exiting) return;
+    if (process.listenerCount('uncaughtException') > 0) {
+      process.emit('uncaughtException', err, fromPromise ? 'unhandledRejection' : 'uncaughtException');
+      return;
+    }
+    hasReported = true;
+    reportedError = err;
+    let text;
+    try {
+      text = formatError(err);
+    } catch {
+      text = 'Uncaught exception (its description threw)';
+    }
+    binding.write(2, `${text}\n\ndynojs ${process.version}\n`);
+    process.exitCode = 1;
+    try {
+      process._exiting = true;
+      process.emit('exit', 1);
+    } catch (e) {
+      binding.write(2, `${formatError(e)}\n`);
+    }
+    binding.exit(1);
+  }
+  function reportError(err) {
+    uncaught(err);
+  }
+
+  // ---- timers ---------------------------------------------------------------
+  // A binary min-heap ordered by (expiry, seq): deadline order, then insertion order.
+  // Cancelled timers are dropped lazily when they reach the top.
+  const heap = [];
+  let timerSeq = 0;
+  let timerIdCounter = 0;
+  let refedTimers = 0;
+  let loopNow = binding.now();
+  const TIMEOUT_MAX = 2 ** 31 - 1;
+  const less = (a, b) => a._expiry < b._expiry || (a._expiry === b._expiry && a._seq < b._seq);
+  function heapPush(t) {
+    heap.push(t);
+    let i = heap.length - 1;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (!less(heap[i], heap[p])) break;
+      [heap[i], heap[p]] = [heap[p], heap[i]];
+      i = p;
+    }
+  }
+  function heapPop() {
+    const top = heap[0];
+    const last = heap.pop();
+    if (heap.length) {
+      heap[0] = last;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1, r = l + 1;
+        let m = i;
+        if (l < heap.length && less(heap[l], heap[m])) m = l;
+        if (r < heap.length && less(heap[r], heap[m])) m = r;
+        if (m === i) break;
+        [heap[i], heap[m]] = [heap[m], heap[i]];
+        i = m;
+      }
+    }
+    return top;
+  }
+  const kRefed = Symbol('refed');
+  class Timeout {
+    constructor(callback, after, args, isRepeat) {
+      after = Number(after);
+      if (!(after >= 1 && after <= TIMEOUT_MAX)) {
+        if (after > TIMEOUT_MAX) {
+          process.emitWarning(`${after} does not fit into a 32-bit signed integer.\nTimeout duration was set to 1.`, 'TimeoutOverflowWarning');
+        }
+        after = 1;
+      }
+      this._idleTimeout = after;
+      this._onTimeout = callback;
+      this._timerArgs = args;
+      this._repeat = isRepeat ? after : null;
+      this._destroyed = false;
+      this[kRefed] = true;
+      this._id = ++timerIdCounter;
+      refedTimers++;
+      this._schedule(loopNow);
+    }
+    _schedule(start) {
+      this._idleStart = start;
+      this._expiry = start + this._idleTimeout;
+      this._seq = ++timerSeq;
+      this._inHeap = true;
+      heapPush(this);
+    }
+    _clear() {
+      if (this._destroyed) return;
+      this._destroyed = true;
+      if (this[kRefed]) refedTimers--;
+    }
+    ref() {
+      if (!this[kRefed] && !this._destroyed) refedTimers++;
+      this[kRefed] = true;
+      return this;
+    }
+    unref() {
+      if (this[kRefed] && !this._destroyed) refedTimers--;
+      this[kRefed] = false;
+      return this;
+    }
+    hasRef() {
+      return this[kRefed];
+    }
+    refresh() {
+      if (!this._destroyed) {
+        // The old heap entry is superseded: its seq no longer matches.
+        this._schedule(binding.now());
+      }
+      return this;
+    }
+    close() {
+      this._clear();
+      return this;
+    }
+    [Symbol.toPrimitive]() {
+      return this._id;
+    }
+  }
+  const timersById = new Map();
+  function setTimeout(callback, after, ...args) {
+    validateFunction(callback, 'callback');
+    return new Timeout(callback, after, args.length ? args : undefined, false);
+  }
+  function setInterval(callback, repeat, ...args) {
+    validateFunction(callback, 'callback');
+    return new Timeout(callback, repeat, args.length ? args : undefined, true);
+  }
+  function clearTimer(timer) {
+    if (timer && typeof timer === 'object' && timer instanceof Timeout) {
+      timer._clear();
+    } else if (typeof timer === 'number' || typeof timer === 'string') {
+      // Node accepts the primitive id from `+timeout`.
+      const id = Number(timer);
+      for (const t of heap) if (t._id === id) t._clear();
+    }
+  }
+  function runTimers(now) {
+    loopNow = now;
+    while (heap.length) {
+      const t = heap[0];
+      if (t._destroyed || t._seq === undefined) {
+        heapPop();
+        continue;
+      }
+      if (t._expiry > now) return t._expiry;
+      heapPop();
+      if (t._expiry !== t._idleStart + t._idleTimeout) continue; // stale (refreshed) entry
+      let start;
+      if (t._repeat !== null) start = binding.now();
+      try {
+        const args = t._timerArgs;
+        if (args === undefined) t._onTimeout(); else t._onTimeout(...args);
+      } catch (err) {
+        uncaught(err);
+      }
+      if (t._repeat !== null && !t._destroyed) {
+        t._idleTimeout = t._repeat;
+        t._schedule(start);
+      } else if (!t._destroyed) {
+        t._destroyed = true;
+        if (t[kRefed]) refedTimers--;
+      }
+      processTicksAndRejections();
+    }
+    return -1;
+  }
+
+  // ---- immediates -------------------------------------------------------------
+  let immediates = [];
+  let refedImmediates = 0;
+  class Immediate {
+    constructor(callback, args) {
+      this._onImmediate = callback;
+      this._argv = args;
+      this._destroyed = false;
+      this[kRefed] = true;
+      refedImmediates++;
+    }
+    ref() {
+      if (!this[kRefed] && !this._destroyed) refedImmediates++;
+      this[kRefed] = true;
+      return this;
+    }
+    unref() {
+      if (this[kRefed] && !this._destroyed) refedImmediates--;
+      this[kRefed] = false;
+      return this;
+    }
+    hasRef() {
+      return this[kRefed];
+    }
+  }
+  function setImmediate(callback, ...args) {
+    validateFunction(callback, 'callback');
+    const imm = new Immediate(callback, args.length ? args : undefined);
+    immediates.push(imm);
+    return imm;
+  }
+  function clearImmediate(imm) {
+    if (imm instanceof Immediate && !imm._destroyed) {
+      imm._destroyed = true;
+      if (imm[kRefed]) refedImmediates--;
+    }
+  }
+  function runImmediates(now) {
+    loopNow = now;
+    // Immediates queued while running wait for the next turn, as in Node.
+    const queue = immediates;
+    immediates = [];
+    for (const imm of queue) {
+      if (imm._destroyed) continue;
+      imm._destroyed = true;
+      if (imm[kRefed]) refedImmediates--;
+      try {
+        if (imm._argv === undefined) imm._onImmediate(); else imm._onImmediate(...imm._argv);
+      } catch (err) {
+        uncaught(err);
+      }
+      processTicksAndRejections();
+    }
+  }
+  function loopState() {
+    // [alive, immediates pending]
+    return (refedTimers > 0 || refedImmediates > 0 ? 1 : 0) | (immediates.length ? 2 : 0);
+  }
+
+  // ---- process ------------------------------------------------------------------
+  const EventEmitter = () => internal('events');
+  const listeners = Object.create(null);
+  const process = {
+    title: 'dynojs',
+    version: `v${binding.version}`,
+    versions: { dynojs: binding.version, quickjs: binding.engineVersion, node: '20.0.0' },
+    arch: binding.arch,
+    platform: binding.platform,
+    pid: binding.pid,
+    ppid: binding.ppid,
+    argv: binding.argv,
+    argv0: 'dynojs',
+    execArgv: [],
+    execPath: binding.execPath,
+    env: binding.env,
+    exitCode: undefined,
+    _exiting: false,
+    release: { name: 'dynojs' },
+    features: {},
+    config: { variables: {} },
+    cwd: () => binding.cwd(),
+    chdir: (dir) => binding.chdir(String(dir)),
+    umask: () => 0o22,
+    uptime: () => binding.now() / 1000,
+    hrtime,
+    memoryUsage,
+    nextTick,
+    exit(code) {
+      if (code !== undefined) process.exitCode = code;
+      const final = toExitCode(process.exitCode);
+      if (!process._exiting) {
+        process._exiting = true;
+        process.emit('exit', final);
+      }
+      binding.exit(toExitCode(process.exitCode));
+    },
+    abort: () => binding.exit(134),
+    kill: (pid, sig) => binding.kill(pid, sig === undefined ? 'SIGTERM' : sig),
+    emitWarning(warning, type, code) {
+      let name = 'Warning';
+      if (typeof type === 'object' && type !== null) ({ type: name = 'Warning', code } = type);
+      else if (typeof type === 'string') name = type;
+      const w = warning instanceof Error ? warning : Object.assign(new Error(String(warning)), { name });
+      if (code !== undefined) w.code = code;
+      nextTick(() => {
+        if (process.listenerCount('warning') > 0) process.emit('warning', w);
+        binding.write(2, `(dynojs:${binding.pid}) ${code ? `[${code}] ` : ''}${w.name}: ${w.message}\n`);
+      });
+    },
+    // A small EventEmitter of its own, so that `process.on` does not load node:events.
+    on(name, fn) {
+      validateFunction(fn, 'listener');
+      (listeners[name] ??= []).push(fn);
+      return process;
+    },
+    once(name, fn) {
+      validateFunction(fn, 'listener');
+      const wrapper = (...a) => {
+        process.off(name, wrapper);
+        fn.apply(process, a);
+      };
+      wrapper.listener = fn;
+      return process.on(name, wrapper);
+    },
+    off(name, fn) {
+      const list = listeners[name];
+      if (list) {
+        const i = list.findIndex((l) => l === fn || l.listener === fn);
+        if (i >= 0) list.splice(i, 1);
+      }
+      return process;
+    },
+    emit(name, ...args) {
+      const list = listeners[name];
+      if (!list || !list.length) return false;
+      for (const fn of list.slice()) fn.apply(process, args);
+      return true;
+    },
+    listenerCount: (name) => (listeners[name] ? listeners[name].length : 0),
+    listeners: (name) => (listeners[name] || []).map((l) => l.listener || l),
+    removeAllListeners(name) {
+      if (name === undefined) for (const k in listeners) delete listeners[k];
+      else delete listeners[name];
+      return process;
+    },
+  };
+  process.addListener = process.on;
+  process.removeListener = process.off;
+  process.prependListener = (name, fn) => {
+    validateFunction(fn, 'listener');
+    (listeners[name] ??= []).unshift(fn);
+    return process;
+  };
+  Object.defineProperty(process, Symbol.toStringTag, { value: 'process', configurable: true });
+  function toExitCode(code) {
+    if (code === undefined || code === null) return 0;
+    const n = Number(code);
+    if (!Number.isInteger(n)) {
+      throw codedError(TypeError, 'ERR_INVALID_ARG_TYPE', `The "code" argument must be of type number. Received ${inspect(code)}`);
+    }
+    return n & 0xff;
+  }
+  function hrtime(prev) {
+    const [s, ns] = binding.hrtime();
+    if (prev === undefined) return [s, ns];
+    let ds = s - prev[0];
+    let dns = ns - prev[1];
+    if (dns < 0) {
+      ds -= 1;
+      dns += 1e9;
+    }
+    return [ds, dns];
+  }
+  hrtime.bigint = () => {
+    const [s, ns] = binding.hrtime();
+    return BigInt(s) * 1000000000n + BigInt(ns);
+  };
+  function memoryUsage() {
+    return binding.memoryUsage();
+  }
+  memoryUsage.rss = () => binding.memoryUsage().rss;
+  process.stdout = { write: (s) => (binding.write(1, String(s)), true), isTTY: false, fd: 1 };
+  process.stderr = { write: (s) => (binding.write(2, String(s)), true), isTTY: false, fd: 2 };
+
+  // ---- console ------------------------------------------------------------------
+  const counts = new Map();
+  const timers = new Map();
+  let groupIndent = '';
+  function emit(fd, args) {
+    let text;
+    if (args.length === 1 && typeof args[0] === 'string') text = args[0];
+    else if (args.length === 0) text = '';
+    else text = format(...args);
+    if (groupIndent) text = groupIndent + text.replace(/\n/g, `\n${groupIndent}`);
+    binding.write(fd, text + '\n');
+  }
+  const console = {
+    log: (...a) => emit(1, a),
+    info: (...a) => emit(1, a),
+    debug: (...a) => emit(1, a),
+    warn: (...a) => emit(2, a),
+    error: (...a) => emit(2, a),
+    trace(...a) {
+      const err = new Error(a.length ? format(...a) : '');
+      err.name = 'Trace';
+      emit(2, [`Trace${a.length ? ': ' + format(...a) : ''}\n${String(err.stack).replace(/^.*\n/, '').replace(/\n$/, '')}`]);
+    },
+    dir: (v, options) => emit(1, [inspect(v, { customInspect: false, ...options })]),
+    dirxml: (...a) => emit(1, a),
+    assert(cond, ...a) {
+      if (!cond) {
+        if (typeof a[0] === 'string') a[0] = `Assertion failed: ${a[0]}`;
+        else a.unshift('Assertion failed');
+        emit(2, a);
+      }
+    },
+    count(label = 'default') {
+      label = `${label}`;
+      const n = (counts.get(label) || 0) + 1;
+      counts.set(label, n);
+      emit(1, [`${label}: ${n}`]);
+    },
+    countReset(label = 'default') {
+      counts.delete(`${label}`);
+    },
+    time(label = 'default') {
+      label = `${label}`;
+      if (timers.has(label)) {
+        process.emitWarning(`Label '${label}' already exists for console.time()`);
+        return;
+      }
+      timers.set(label, binding.now());
+    },
+    timeLog(label = 'default', ...a) {
+      label = `${label}`;
+      const start = timers.get(label);
+      if (start === undefined) {
+        process.emitWarning(`No such label '${label}' for console.timeLog()`);
+        return;
+      }
+      emit(1, [`${label}: ${formatDuration(binding.now() - start)}`, ...a]);
+    },
+    timeEnd(label = 'default') {
+      label = `${label}`;
+      const start = timers.get(label);
+      if (start === undefined) {
+        process.emitWarning(`No such label '${label}' for console.timeEnd()`);
+        return;
+      }
+      timers.delete(label);
+      emit(1, [`${label}: ${formatDuration(binding.now() - start)}`]);
+    },
+    group(...a) {
+      if (a.length) emit(1, a);
+      groupIndent += '  ';
+    },
+    groupEnd() {
+      groupIndent = groupIndent.slice(0, -2);
+    },
+    table: (data, props) => emit(1, [internal('internal/inspect').table(data, props)]),
+  };
+  console.groupCollapsed = console.group;
+  function formatDuration(ms) {
+    if (ms >= 1000) {
+      if (ms >= 60000) {
+        if (ms >= 3600000) return `${(ms / 3600000).toFixed(3)}h`;
+        return `${(ms / 60000).toFixed(3)}min`;
+      }
+      return `${(ms / 1000).toFixed(3)}s`;
+    }
+    return `${Number(ms.toFixed(3))}ms`;
+  }
+
+  // ---- performance ---------------------------------------------------------------
+  const marks = [];
+  class PerformanceEntry {
+    constructor(name, entryType, startTime, duration, detail) {
+      Object.assign(this, { name, entryType, startTime, duration, detail: detail ?? null });
+    }
+    toJSON() {
+      return { ...this };
+    }
+  }
+  const performance = {
+    timeOrigin: binding.timeOrigin,
+    now: () => binding.now(),
+    mark(name, options) {
+      const m = new PerformanceEntry(`${name}`, 'mark', options?.startTime ?? binding.now(), 0, options?.detail);
+      marks.push(m);
+      return m;
+    },
+    measure(name, start, end) {
+      const at = (x, dflt) => {
+        if (x === undefined) return dflt;
+        if (typeof x === 'number') return x;
+        const m = marks.findLast((e) => e.name === x);
+        if (!m) throw new SyntaxError(`The "${x}" performance mark has not been set`);
+        return m.startTime;
+      };
+      let s, e;
+      if (start !== null && typeof start === 'object') {
+        s = at(start.start, 0);
+        e = at(start.end, binding.now());
+      } else {
+        s = at(start, 0);
+        e = at(end, binding.now());
+      }
+      const m = new PerformanceEntry(`${name}`, 'measure', s, e - s);
+      marks.push(m);
+      return m;
+    },
+    getEntries: () => marks.slice(),
+    getEntriesByName: (n, t) => marks.filter((m) => m.name === n && (t === undefined || m.entryType === t)),
+    getEntriesByType: (t) => marks.filter((m) => m.entryType === t),
+    clearMarks(n) {
+      for (let i = marks.length - 1; i >= 0; i--) if (marks[i].entryType === 'mark' && (n === undefined || marks[i].name === n)) marks.splice(i, 1);
+    },
+    clearMeasures(n) {
+      for (let i = marks.length - 1; i >= 0; i--) if (marks[i].entryType === 'measure' && (n === undefined || marks[i].name === n)) marks.splice(i, 1);
+    },
+    toJSON() {
+      return { timeOrigin: this.timeOrigin };
+    },
+  };
+
+  // ---- base64 ----------------------------------------------------------------------
+  function btoa(input) {
+    if (arguments.length === 0) throw new TypeError('The "data" argument must be specified');
+    return binding.btoa(`${input}`);
+  }
+  function atob(input) {
+    if (arguments.length === 0) throw new TypeError('The "data" argument must be specified');
+    return binding.atob(`${input}`);
+  }
+
+  // ---- globals ------------------------------------------------------------------
+  define(G, 'global', G);
+  define(G, 'self', G);
+  define(G, 'console', console);
+  define(G, 'process', process);
+  define(G, 'setTimeout', setTimeout);
+  define(G, 'setInterval', setInterval);
+  define(G, 'clearTimeout', clearTimer);
+  define(G, 'clearInterval', clearTimer);
+  define(G, 'setImmediate', setImmediate);
+  define(G, 'clearImmediate', clearImmediate);
+  define(G, 'queueMicrotask', queueMicrotask);
+  define(G, 'reportError', reportError);
+  define(G, 'performance', performance);
+  define(G, 'btoa', btoa);
+  define(G, 'atob', atob);
+  define(G, 'navigator', { userAgent: `dynojs/${binding.version}`, hardwareConcurrency: binding.cpus, language: 'en-US', platform: binding.platform });
+  for (const name of ['structuredClone', 'DOMException']) {
+    Object.defineProperty(G, name, {
+      configurable: true,
+      enumerable: false,
+      get() {
+        const v = internal('internal/clone')[name];
+        define(G, name, v);
+        return v;
+      },
+      set(v) {
+        define(G, name, v);
+      },
+    });
+  }
+
+  const internals = {
+    codedError,
+    argTypeError,
+    validateFunction,
+    internal,
+    inspect,
+    format,
+    nextTick,
+    Timeout,
+    Immediate,
+    setTimeout,
+    setInterval,
+    setImmediate,
+    clearTimeout: clearTimer,
+    clearInterval: clearTimer,
+    clearImmediate,
+    queueMicrotask,
+    process,
+    console,
+    performance,
+    uncaught,
+    formatError,
+  };
+
+  const cjs = () => internal('internal/cjs');
+  return {
+    runCjsMain: (filename) => cjs().runMain(filename),
+    runEval: (code) => cjs().runEval(code),
+    requireFile: (filename) => cjs().requireFile(filename),
+    cjsKeys: (filename) => cjs().cjsKeys(filename),
+    builtinKeys: (name) => {
+      const m = internal(name);
+      return m !== null && (typeof m === 'object' || typeof m === 'function') ? Object.keys(m) : [];
+    },
+    runTimers,
+    runImmediates,
+    loopState,
+    processTicksAndRejections,
+    runMicrotasks,
+    onRejection,
+    uncaught,
+    internal,
+    internals,
+    emitBeforeExit() {
+      process.emit('beforeExit', toExitCode(process.exitCode));
+    },
+    emitExit() {
+      let code = toExitCode(process.exitCode);
+      if (!process._exiting) {
+        process._exiting = true;
+        process.emit('exit', code);
+        code = toExitCode(process.exitCode);
+      }
+      return code;
+    },
+  };
+})

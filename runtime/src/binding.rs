@@ -1,0 +1,322 @@
+//! The native binding object handed to `js/bootstrap.js`: everything the JS side of the
+//! runtime needs from Rust (output, clocks, the microtask queue, files, compilation,
+//! process facts). Never exposed as a global.
+
+use std::cell::RefCell;
+use std::io::Write;
+use std::time::Instant;
+
+use rquickjs::{qjs, Array, Ctx, Function, Object, Result, Value};
+
+use crate::modules;
+use crate::resolver::{self, Kind, Resolved};
+
+thread_local! {
+    /// stdout is buffered and flushed before blocking, before writing to stderr (to keep
+    /// the relative order a terminal shows) and at exit.
+    static STDOUT: RefCell<std::io::BufWriter<std::io::Stdout>> =
+        RefCell::new(std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout()));
+    static STDOUT_IS_TTY: bool = unsafe { libc::isatty(1) == 1 };
+}
+
+/// Monotonic origin of `performance.now()` and the loop clock.
+pub struct Clock {
+    pub origin: Instant,
+    /// Wall-clock time at `origin`, ms since the epoch (`performance.timeOrigin`).
+    pub time_origin_ms: f64,
+}
+
+impl Clock {
+    pub fn new() -> Self {
+        let wall = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0.0, |d| d.as_secs_f64() * 1e3);
+        Clock {
+            origin: Instant::now(),
+            time_origin_ms: wall,
+        }
+    }
+
+    pub fn now_ms(&self) -> f64 {
+        self.origin.elapsed().as_secs_f64() * 1e3
+    }
+}
+
+impl Default for Clock {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+pub fn flush_stdout() {
+    STDOUT.with(|out| {
+        let _ = out.borrow_mut().flush();
+    });
+}
+
+/// Writes to fd 1 or 2. A closed pipe is ignored, as Node ignores EPIPE on stdout.
+pub fn write(fd: i32, text: &str) {
+    if fd == 2 {
+        flush_stdout();
+        let _ = std::io::stderr().write_all(text.as_bytes());
+    } else {
+        STDOUT.with(|out| {
+            let mut out = out.borrow_mut();
+            let _ = out.write_all(text.as_bytes());
+            if STDOUT_IS_TTY.with(|t| *t) {
+                let _ = out.flush();
+            }
+        });
+    }
+}
+
+/// Flushes and ends the process without tearing the engine down (as Node does).
+pub fn exit(code: i32) -> ! {
+    flush_stdout();
+    std::process::exit(code)
+}
+
+/// Runs every pending job (promise reactions, queueMicrotask callbacks). A job that
+/// throws leaves its exception pending on `ctx` and returns `Err(Exception)`.
+pub fn run_microtasks(ctx: &Ctx<'_>) -> Result<()> {
+    let raw = ctx.as_raw().as_ptr();
+    // SAFETY: raw is this context's pointer; QuickJS owns the job queue of its runtime.
+    let rt = unsafe { qjs::JS_GetRuntime(raw) };
+    loop {
+        let mut job_ctx: *mut qjs::JSContext = std::ptr::null_mut();
+        let r = unsafe { qjs::JS_ExecutePendingJob(rt, &mut job_ctx) };
+        if r == 0 {
+            return Ok(());
+        }
+        if r < 0 {
+            if !job_ctx.is_null() && job_ctx != raw {
+                // The job belonged to another realm: move its exception here.
+                unsafe {
+                    let exc = qjs::JS_GetException(job_ctx);
+                    qjs::JS_Throw(raw, exc);
+                }
+            }
+            return Err(rquickjs::Error::Exception);
+        }
+    }
+}
+
+/// Throws a JS `Error` with a `code` property.
+pub fn throw_coded<T>(ctx: &Ctx<'_>, code: &str, message: &str) -> Result<T> {
+    // Through the JS constructor, so the error has a stack and a non-enumerable message.
+    let ctor: rquickjs::function::Constructor = ctx.globals().get("Error")?;
+    let err: Object = ctor.construct((message,))?;
+    err.set("code", code)?;
+    Err(ctx.throw(err.into_value()))
+}
+
+/// Builds the binding object.
+pub fn create<'js>(ctx: &Ctx<'js>, clock: std::rc::Rc<Clock>, argv: Vec<String>) -> Result<Object<'js>> {
+    let b = Object::new(ctx.clone())?;
+    b.set("version", crate::VERSION)?;
+    b.set("engineVersion", crate::engine_version())?;
+    b.set(
+        "arch",
+        match std::env::consts::ARCH {
+            "x86_64" => "x64",
+            "aarch64" => "arm64",
+            other => other,
+        },
+    )?;
+    b.set("platform", std::env::consts::OS)?;
+    b.set("pid", std::process::id())?;
+    b.set("ppid", unsafe { libc::getppid() })?;
+    b.set("cpus", std::thread::available_parallelism().map_or(1, |n| n.get()))?;
+    b.set(
+        "execPath",
+        std::env::current_exe()
+            .map(|p| p.to_string_lossy().into_owned())
+            .unwrap_or_else(|_| "dynojs".into()),
+    )?;
+    let argv_arr = Array::new(ctx.clone())?;
+    for (i, a) in argv.iter().enumerate() {
+        argv_arr.set(i, a.as_str())?;
+    }
+    b.set("argv", argv_arr)?;
+    let env = Object::new(ctx.clone())?;
+    for (k, v) in std::env::vars_os() {
+        env.set(k.to_string_lossy().as_ref(), v.to_string_lossy().as_ref())?;
+    }
+    b.set("env", env)?;
+    b.set("timeOrigin", clock.time_origin_ms)?;
+
+    b.set("write", Function::new(ctx.clone(), |fd: i32, text: String| write(fd, &text))?)?;
+    let c = clock.clone();
+    b.set("now", Function::new(ctx.clone(), move || c.now_ms())?)?;
+    b.set(
+        "hrtime",
+        Function::new(ctx.clone(), || {
+            let mut ts = libc::timespec { tv_sec: 0, tv_nsec: 0 };
+            // SAFETY: clock_gettime fills the struct.
+            unsafe { libc::clock_gettime(libc::CLOCK_MONOTONIC, &mut ts) };
+            vec![ts.tv_sec as f64, ts.tv_nsec as f64]
+        })?,
+    )?;
+    b.set("runMicrotasks", Function::new(ctx.clone(), |ctx: Ctx<'_>| run_microtasks(&ctx))?)?;
+    b.set("enqueueJob", Function::new(ctx.clone(), |f: Function<'_>| f.defer(()))?)?;
+    b.set("exit", Function::new(ctx.clone(), |code: i32| -> () { exit(code) })?)?;
+    b.set(
+        "cwd",
+        Function::new(ctx.clone(), || {
+            std::env::current_dir()
+                .map(|p| p.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        })?,
+    )?;
+    b.set(
+        "chdir",
+        Function::new(ctx.clone(), |ctx: Ctx<'_>, dir: String| -> Result<()> {
+            std::env::set_current_dir(&dir).or_else(|e| {
+                throw_coded(&ctx, "ENOENT", &format!("ENOENT: {e}, chdir '{dir}'"))
+            })
+        })?,
+    )?;
+    b.set(
+        "kill",
+        Function::new(ctx.clone(), |ctx: Ctx<'_>, pid: i32, sig: Value<'_>| -> Result<bool> {
+            let signal = match sig.as_string().map(|s| s.to_string()).transpose()? {
+                Some(name) => match name.as_str() {
+                    "SIGTERM" => libc::SIGTERM,
+                    "SIGKILL" => libc::SIGKILL,
+                    "SIGINT" => libc::SIGINT,
+                    "SIGHUP" => libc::SIGHUP,
+                    "SIGUSR1" => libc::SIGUSR1,
+                    "SIGUSR2" => libc::SIGUSR2,
+                    _ => return throw_coded(&ctx, "ERR_UNKNOWN_SIGNAL", &format!("Unknown signal: {name}")),
+                },
+                None => sig.as_int().unwrap_or(libc::SIGTERM),
+            };
+            flush_stdout();
+            // SAFETY: kill(2) with any pid/signal is safe to call.
+            if unsafe { libc::kill(pid, signal) } != 0 {
+                return throw_coded(&ctx, "ESRCH", "kill ESRCH");
+            }
+            Ok(true)
+        })?,
+    )?;
+    b.set("memoryUsage", Function::new(ctx.clone(), memory_usage)?)?;
+    b.set(
+        "gc",
+        Function::new(ctx.clone(), |ctx: Ctx<'_>| unsafe {
+            qjs::JS_RunGC(qjs::JS_GetRuntime(ctx.as_raw().as_ptr()))
+        })?,
+    )?;
+    b.set(
+        "readFile",
+        Function::new(ctx.clone(), |ctx: Ctx<'_>, path: String| -> Result<String> {
+            std::fs::read_to_string(&path).or_else(|e| {
+                let code = match e.kind() {
+                    std::io::ErrorKind::NotFound => "ENOENT",
+                    std::io::ErrorKind::PermissionDenied => "EACCES",
+                    _ => "EIO",
+                };
+                throw_coded(&ctx, code, &format!("{code}: {e}, open '{path}'"))
+            })
+        })?,
+    )?;
+    b.set(
+        "resolve",
+        Function::new(
+            ctx.clone(),
+            |ctx: Ctx<'_>, specifier: String, referrer: String, require: bool| -> Result<String> {
+                let kind = if require { Kind::Require } else { Kind::Import };
+                match resolver::resolve(&specifier, &referrer, kind) {
+                    Ok(r) => Ok(r.key()),
+                    Err(e) => throw_coded(&ctx, e.code, &e.message),
+                }
+            },
+        )?,
+    )?;
+    b.set(
+        "isEsm",
+        Function::new(ctx.clone(), |path: String| resolver::is_esm(std::path::Path::new(&path)))?,
+    )?;
+    b.set(
+        "isBuiltin",
+        Function::new(ctx.clone(), |name: String| {
+            matches!(resolver::resolve(&name, "", Kind::Require), Ok(Resolved::Builtin(_)))
+        })?,
+    )?;
+    b.set(
+        "builtinSource",
+        Function::new(ctx.clone(), |ctx: Ctx<'_>, name: String| -> Result<String> {
+            match modules::source(&name) {
+                Some(s) => Ok(s.to_owned()),
+                None => throw_coded(&ctx, "ERR_UNKNOWN_BUILTIN_MODULE", &format!("No such built-in module: node:{name}")),
+            }
+        })?,
+    )?;
+    b.set("compileScript", Function::new(ctx.clone(), compile_script)?)?;
+    b.set(
+        "btoa",
+        Function::new(ctx.clone(), |ctx: Ctx<'_>, input: String| -> Result<String> {
+            crate::modules::base64::btoa(&input).or_else(|_| {
+                crate::vm::throw_dom_exception(&ctx, "Invalid character", "InvalidCharacterError")
+            })
+        })?,
+    )?;
+    b.set(
+        "atob",
+        Function::new(ctx.clone(), |ctx: Ctx<'_>, input: String| -> Result<String> {
+            crate::modules::base64::atob(&input).or_else(|_| {
+                crate::vm::throw_dom_exception(
+                    &ctx,
+                    "The string to be decoded is not correctly encoded.",
+                    "InvalidCharacterError",
+                )
+            })
+        })?,
+    )?;
+    b.set("promiseState", Function::new(ctx.clone(), promise_state)?)?;
+    Ok(b)
+}
+
+fn compile_script<'js>(ctx: Ctx<'js>, source: String, filename: String, first_line: rquickjs::function::Opt<i32>) -> Result<Value<'js>> {
+    crate::vm::eval_at(&ctx, &source, &filename, first_line.0.unwrap_or(1), false)
+}
+
+fn memory_usage<'js>(ctx: Ctx<'js>) -> Result<Object<'js>> {
+    let o = Object::new(ctx.clone())?;
+    let page = unsafe { libc::sysconf(libc::_SC_PAGESIZE) }.max(4096) as f64;
+    let rss = std::fs::read_to_string("/proc/self/statm")
+        .ok()
+        .and_then(|s| s.split_whitespace().nth(1)?.parse::<f64>().ok())
+        .map_or(0.0, |p| p * page);
+    let mut usage = std::mem::MaybeUninit::<qjs::JSMemoryUsage>::zeroed();
+    // SAFETY: JS_ComputeMemoryUsage fills the struct for this runtime.
+    let usage = unsafe {
+        qjs::JS_ComputeMemoryUsage(qjs::JS_GetRuntime(ctx.as_raw().as_ptr()), usage.as_mut_ptr());
+        usage.assume_init()
+    };
+    o.set("rss", rss)?;
+    o.set("heapTotal", usage.malloc_size as f64)?;
+    o.set("heapUsed", usage.memory_used_size as f64)?;
+    o.set("external", 0)?;
+    o.set("arrayBuffers", 0)?;
+    Ok(o)
+}
+
+/// `[state, result]` of a promise (0 pending, 1 fulfilled, 2 rejected), `[]` otherwise.
+fn promise_state<'js>(v: Value<'js>) -> Vec<Value<'js>> {
+    let Some(p) = v.as_promise() else {
+        return vec![];
+    };
+    let ctx = v.ctx().clone();
+    let state = match p.state() {
+        rquickjs::promise::PromiseState::Pending => 0,
+        rquickjs::promise::PromiseState::Resolved => 1,
+        rquickjs::promise::PromiseState::Rejected => 2,
+    };
+    let result = if state == 0 {
+        Value::new_undefined(ctx.clone())
+    } else {
+        // SAFETY: the promise is settled; JS_PromiseResult returns a new reference.
+        unsafe { Value::from_raw(ctx.clone(), qjs::JS_PromiseResult(ctx.as_raw().as_ptr(), v.as_raw())) }
+    };
+    vec![Value::new_int(ctx, state), result]
+}
