@@ -52,7 +52,7 @@
       innerFail({
         actual: value,
         expected: true,
-        message: message !== undefined ? message : arguments.length === 0 ? 'No value argument passed to `assert.ok()`' : 'The expression evaluated to a falsy value:\n\n  assert.ok(' + show(value) + ')\n',
+        message: message !== undefined ? message : arguments.length === 0 ? 'No value argument passed to `assert.ok()`' : `${show(value)} == true`,
         operator: '==',
       });
     }

@@ -813,7 +813,7 @@
   }
   const format = (...args) => formatWithOptions(undefined, ...args);
 
-  // ---- console.table (Node 20 renders cells centered) ----------------------------
+  // ---- console.table (cells left-aligned, as node 20.20 renders them) --------------
   const tableChars = {
     middleMiddle: '─', rowMiddle: '┼', topRight: '┐', topLeft: '┌', leftMiddle: '├',
     topMiddle: '┬', bottomRight: '┘', bottomLeft: '└', bottomMiddle: '┴', rightMiddle: '┤',
@@ -824,8 +824,7 @@
     for (let i = 0; i < row.length; i++) {
       const cell = row[i];
       const len = getStringWidth(cell);
-      const needed = (columnWidths[i] - len) / 2;
-      out += ' '.repeat(needed) + cell + ' '.repeat(Math.ceil(needed));
+      out += cell + ' '.repeat(columnWidths[i] - len);
       if (i !== row.length - 1) out += tableChars.middle;
     }
     out += tableChars.right;

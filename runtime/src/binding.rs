@@ -111,7 +111,11 @@ pub fn throw_coded<T>(ctx: &Ctx<'_>, code: &str, message: &str) -> Result<T> {
 }
 
 /// Builds the binding object.
-pub fn create<'js>(ctx: &Ctx<'js>, clock: std::rc::Rc<Clock>, argv: Vec<String>) -> Result<Object<'js>> {
+pub fn create<'js>(
+    ctx: &Ctx<'js>,
+    clock: std::rc::Rc<Clock>,
+    argv: Vec<String>,
+) -> Result<Object<'js>> {
     let b = Object::new(ctx.clone())?;
     b.set("version", crate::VERSION)?;
     b.set("engineVersion", crate::engine_version())?;
@@ -126,7 +130,10 @@ pub fn create<'js>(ctx: &Ctx<'js>, clock: std::rc::Rc<Clock>, argv: Vec<String>)
     b.set("platform", std::env::consts::OS)?;
     b.set("pid", std::process::id())?;
     b.set("ppid", unsafe { libc::getppid() })?;
-    b.set("cpus", std::thread::available_parallelism().map_or(1, |n| n.get()))?;
+    b.set(
+        "cpus",
+        std::thread::available_parallelism().map_or(1, |n| n.get()),
+    )?;
     b.set(
         "execPath",
         std::env::current_exe()
@@ -145,21 +152,36 @@ pub fn create<'js>(ctx: &Ctx<'js>, clock: std::rc::Rc<Clock>, argv: Vec<String>)
     b.set("env", env)?;
     b.set("timeOrigin", clock.time_origin_ms)?;
 
-    b.set("write", Function::new(ctx.clone(), |fd: i32, text: String| write(fd, &text))?)?;
+    b.set(
+        "write",
+        Function::new(ctx.clone(), |fd: i32, text: String| write(fd, &text))?,
+    )?;
     let c = clock.clone();
     b.set("now", Function::new(ctx.clone(), move || c.now_ms())?)?;
     b.set(
         "hrtime",
         Function::new(ctx.clone(), || {
-            let mut ts = libc::timespec { tv_sec: 0, tv_nsec: 0 };
+            let mut ts = libc::timespec {
+                tv_sec: 0,
+                tv_nsec: 0,
+            };
             // SAFETY: clock_gettime fills the struct.
             unsafe { libc::clock_gettime(libc::CLOCK_MONOTONIC, &mut ts) };
             vec![ts.tv_sec as f64, ts.tv_nsec as f64]
         })?,
     )?;
-    b.set("runMicrotasks", Function::new(ctx.clone(), |ctx: Ctx<'_>| run_microtasks(&ctx))?)?;
-    b.set("enqueueJob", Function::new(ctx.clone(), |f: Function<'_>| f.defer(()))?)?;
-    b.set("exit", Function::new(ctx.clone(), |code: i32| -> () { exit(code) })?)?;
+    b.set(
+        "runMicrotasks",
+        Function::new(ctx.clone(), |ctx: Ctx<'_>| run_microtasks(&ctx))?,
+    )?;
+    b.set(
+        "enqueueJob",
+        Function::new(ctx.clone(), |f: Function<'_>| f.defer(()))?,
+    )?;
+    b.set(
+        "exit",
+        Function::new(ctx.clone(), |code: i32| -> () { exit(code) })?,
+    )?;
     b.set(
         "cwd",
         Function::new(ctx.clone(), || {
@@ -171,33 +193,41 @@ pub fn create<'js>(ctx: &Ctx<'js>, clock: std::rc::Rc<Clock>, argv: Vec<String>)
     b.set(
         "chdir",
         Function::new(ctx.clone(), |ctx: Ctx<'_>, dir: String| -> Result<()> {
-            std::env::set_current_dir(&dir).or_else(|e| {
-                throw_coded(&ctx, "ENOENT", &format!("ENOENT: {e}, chdir '{dir}'"))
-            })
+            std::env::set_current_dir(&dir)
+                .or_else(|e| throw_coded(&ctx, "ENOENT", &format!("ENOENT: {e}, chdir '{dir}'")))
         })?,
     )?;
     b.set(
         "kill",
-        Function::new(ctx.clone(), |ctx: Ctx<'_>, pid: i32, sig: Value<'_>| -> Result<bool> {
-            let signal = match sig.as_string().map(|s| s.to_string()).transpose()? {
-                Some(name) => match name.as_str() {
-                    "SIGTERM" => libc::SIGTERM,
-                    "SIGKILL" => libc::SIGKILL,
-                    "SIGINT" => libc::SIGINT,
-                    "SIGHUP" => libc::SIGHUP,
-                    "SIGUSR1" => libc::SIGUSR1,
-                    "SIGUSR2" => libc::SIGUSR2,
-                    _ => return throw_coded(&ctx, "ERR_UNKNOWN_SIGNAL", &format!("Unknown signal: {name}")),
-                },
-                None => sig.as_int().unwrap_or(libc::SIGTERM),
-            };
-            flush_stdout();
-            // SAFETY: kill(2) with any pid/signal is safe to call.
-            if unsafe { libc::kill(pid, signal) } != 0 {
-                return throw_coded(&ctx, "ESRCH", "kill ESRCH");
-            }
-            Ok(true)
-        })?,
+        Function::new(
+            ctx.clone(),
+            |ctx: Ctx<'_>, pid: i32, sig: Value<'_>| -> Result<bool> {
+                let signal = match sig.as_string().map(|s| s.to_string()).transpose()? {
+                    Some(name) => match name.as_str() {
+                        "SIGTERM" => libc::SIGTERM,
+                        "SIGKILL" => libc::SIGKILL,
+                        "SIGINT" => libc::SIGINT,
+                        "SIGHUP" => libc::SIGHUP,
+                        "SIGUSR1" => libc::SIGUSR1,
+                        "SIGUSR2" => libc::SIGUSR2,
+                        _ => {
+                            return throw_coded(
+                                &ctx,
+                                "ERR_UNKNOWN_SIGNAL",
+                                &format!("Unknown signal: {name}"),
+                            )
+                        }
+                    },
+                    None => sig.as_int().unwrap_or(libc::SIGTERM),
+                };
+                flush_stdout();
+                // SAFETY: kill(2) with any pid/signal is safe to call.
+                if unsafe { libc::kill(pid, signal) } != 0 {
+                    return throw_coded(&ctx, "ESRCH", "kill ESRCH");
+                }
+                Ok(true)
+            },
+        )?,
     )?;
     b.set("memoryUsage", Function::new(ctx.clone(), memory_usage)?)?;
     b.set(
@@ -208,16 +238,19 @@ pub fn create<'js>(ctx: &Ctx<'js>, clock: std::rc::Rc<Clock>, argv: Vec<String>)
     )?;
     b.set(
         "readFile",
-        Function::new(ctx.clone(), |ctx: Ctx<'_>, path: String| -> Result<String> {
-            std::fs::read_to_string(&path).or_else(|e| {
-                let code = match e.kind() {
-                    std::io::ErrorKind::NotFound => "ENOENT",
-                    std::io::ErrorKind::PermissionDenied => "EACCES",
-                    _ => "EIO",
-                };
-                throw_coded(&ctx, code, &format!("{code}: {e}, open '{path}'"))
-            })
-        })?,
+        Function::new(
+            ctx.clone(),
+            |ctx: Ctx<'_>, path: String| -> Result<String> {
+                std::fs::read_to_string(&path).or_else(|e| {
+                    let code = match e.kind() {
+                        std::io::ErrorKind::NotFound => "ENOENT",
+                        std::io::ErrorKind::PermissionDenied => "EACCES",
+                        _ => "EIO",
+                    };
+                    throw_coded(&ctx, code, &format!("{code}: {e}, open '{path}'"))
+                })
+            },
+        )?,
     )?;
     b.set(
         "resolve",
@@ -234,49 +267,76 @@ pub fn create<'js>(ctx: &Ctx<'js>, clock: std::rc::Rc<Clock>, argv: Vec<String>)
     )?;
     b.set(
         "isEsm",
-        Function::new(ctx.clone(), |path: String| resolver::is_esm(std::path::Path::new(&path)))?,
+        Function::new(ctx.clone(), |path: String| {
+            resolver::is_esm(std::path::Path::new(&path))
+        })?,
     )?;
     b.set(
         "isBuiltin",
         Function::new(ctx.clone(), |name: String| {
-            matches!(resolver::resolve(&name, "", Kind::Require), Ok(Resolved::Builtin(_)))
+            matches!(
+                resolver::resolve(&name, "", Kind::Require),
+                Ok(Resolved::Builtin(_))
+            )
         })?,
     )?;
     b.set(
         "builtinSource",
-        Function::new(ctx.clone(), |ctx: Ctx<'_>, name: String| -> Result<String> {
-            match modules::source(&name) {
-                Some(s) => Ok(s.to_owned()),
-                None => throw_coded(&ctx, "ERR_UNKNOWN_BUILTIN_MODULE", &format!("No such built-in module: node:{name}")),
-            }
-        })?,
+        Function::new(
+            ctx.clone(),
+            |ctx: Ctx<'_>, name: String| -> Result<String> {
+                match modules::source(&name) {
+                    Some(s) => Ok(s.to_owned()),
+                    None => throw_coded(
+                        &ctx,
+                        "ERR_UNKNOWN_BUILTIN_MODULE",
+                        &format!("No such built-in module: node:{name}"),
+                    ),
+                }
+            },
+        )?,
     )?;
     b.set("compileScript", Function::new(ctx.clone(), compile_script)?)?;
     b.set(
         "btoa",
-        Function::new(ctx.clone(), |ctx: Ctx<'_>, input: String| -> Result<String> {
-            crate::modules::base64::btoa(&input).or_else(|_| {
-                crate::vm::throw_dom_exception(&ctx, "Invalid character", "InvalidCharacterError")
-            })
-        })?,
+        Function::new(
+            ctx.clone(),
+            |ctx: Ctx<'_>, input: String| -> Result<String> {
+                crate::modules::base64::btoa(&input).or_else(|_| {
+                    crate::vm::throw_dom_exception(
+                        &ctx,
+                        "Invalid character",
+                        "InvalidCharacterError",
+                    )
+                })
+            },
+        )?,
     )?;
     b.set(
         "atob",
-        Function::new(ctx.clone(), |ctx: Ctx<'_>, input: String| -> Result<String> {
-            crate::modules::base64::atob(&input).or_else(|_| {
-                crate::vm::throw_dom_exception(
-                    &ctx,
-                    "The string to be decoded is not correctly encoded.",
-                    "InvalidCharacterError",
-                )
-            })
-        })?,
+        Function::new(
+            ctx.clone(),
+            |ctx: Ctx<'_>, input: String| -> Result<String> {
+                crate::modules::base64::atob(&input).or_else(|_| {
+                    crate::vm::throw_dom_exception(
+                        &ctx,
+                        "The string to be decoded is not correctly encoded.",
+                        "InvalidCharacterError",
+                    )
+                })
+            },
+        )?,
     )?;
     b.set("promiseState", Function::new(ctx.clone(), promise_state)?)?;
     Ok(b)
 }
 
-fn compile_script<'js>(ctx: Ctx<'js>, source: String, filename: String, first_line: rquickjs::function::Opt<i32>) -> Result<Value<'js>> {
+fn compile_script<'js>(
+    ctx: Ctx<'js>,
+    source: String,
+    filename: String,
+    first_line: rquickjs::function::Opt<i32>,
+) -> Result<Value<'js>> {
     crate::vm::eval_at(&ctx, &source, &filename, first_line.0.unwrap_or(1), false)
 }
 
@@ -290,7 +350,10 @@ fn memory_usage<'js>(ctx: Ctx<'js>) -> Result<Object<'js>> {
     let mut usage = std::mem::MaybeUninit::<qjs::JSMemoryUsage>::zeroed();
     // SAFETY: JS_ComputeMemoryUsage fills the struct for this runtime.
     let usage = unsafe {
-        qjs::JS_ComputeMemoryUsage(qjs::JS_GetRuntime(ctx.as_raw().as_ptr()), usage.as_mut_ptr());
+        qjs::JS_ComputeMemoryUsage(
+            qjs::JS_GetRuntime(ctx.as_raw().as_ptr()),
+            usage.as_mut_ptr(),
+        );
         usage.assume_init()
     };
     o.set("rss", rss)?;
@@ -316,7 +379,12 @@ fn promise_state<'js>(v: Value<'js>) -> Vec<Value<'js>> {
         Value::new_undefined(ctx.clone())
     } else {
         // SAFETY: the promise is settled; JS_PromiseResult returns a new reference.
-        unsafe { Value::from_raw(ctx.clone(), qjs::JS_PromiseResult(ctx.as_raw().as_ptr(), v.as_raw())) }
+        unsafe {
+            Value::from_raw(
+                ctx.clone(),
+                qjs::JS_PromiseResult(ctx.as_raw().as_ptr(), v.as_raw()),
+            )
+        }
     };
     vec![Value::new_int(ctx, state), result]
 }

@@ -4,11 +4,21 @@
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Mode {
     /// `dynojs FILE [args...]`
-    Run { file: String, args: Vec<String> },
+    Run {
+        file: String,
+        args: Vec<String>,
+    },
     /// `dynojs -e CODE [args...]`
-    Eval { code: String, args: Vec<String> },
+    Eval {
+        code: String,
+        args: Vec<String>,
+    },
     /// `dynojs --test262 FILE [--module] [--strict]`
-    Test262 { file: String, module: bool, strict: bool },
+    Test262 {
+        file: String,
+        module: bool,
+        strict: bool,
+    },
     /// `dynojs --test262-batch` (descriptions on stdin, one JSON line per test on stdout)
     Test262Batch,
     Version,
@@ -55,11 +65,19 @@ pub fn parse(args: &[String]) -> Result<Mode, String> {
                     "--module" => module = true,
                     "--strict" => strict = true,
                     f if !f.starts_with("--") && file.is_none() => file = Some(f.to_owned()),
-                    other => return Err(format!("dynojs: unexpected argument '{other}' for --test262")),
+                    other => {
+                        return Err(format!(
+                            "dynojs: unexpected argument '{other}' for --test262"
+                        ))
+                    }
                 }
             }
             let file = file.ok_or("dynojs: --test262 requires a FILE")?;
-            Ok(Mode::Test262 { file, module, strict })
+            Ok(Mode::Test262 {
+                file,
+                module,
+                strict,
+            })
         }
         "--test262-batch" => Ok(Mode::Test262Batch),
         "--" => {
@@ -69,9 +87,9 @@ pub fn parse(args: &[String]) -> Result<Mode, String> {
                 args: iter.cloned().collect(),
             })
         }
-        flag if flag.starts_with('-') && flag.len() > 1 => Err(format!(
-            "dynojs: bad option: {flag} (see dynojs --help)"
-        )),
+        flag if flag.starts_with('-') && flag.len() > 1 => {
+            Err(format!("dynojs: bad option: {flag} (see dynojs --help)"))
+        }
         file => Ok(Mode::Run {
             file: file.to_owned(),
             args: iter.cloned().collect(),
@@ -92,15 +110,25 @@ mod tests {
         assert_eq!(p(&["--version"]), Ok(Mode::Version));
         assert_eq!(
             p(&["a.js", "x", "--y"]),
-            Ok(Mode::Run { file: "a.js".into(), args: vec!["x".into(), "--y".into()] })
+            Ok(Mode::Run {
+                file: "a.js".into(),
+                args: vec!["x".into(), "--y".into()]
+            })
         );
         assert_eq!(
             p(&["-e", "1", "z"]),
-            Ok(Mode::Eval { code: "1".into(), args: vec!["z".into()] })
+            Ok(Mode::Eval {
+                code: "1".into(),
+                args: vec!["z".into()]
+            })
         );
         assert_eq!(
             p(&["--test262", "t.js", "--strict"]),
-            Ok(Mode::Test262 { file: "t.js".into(), module: false, strict: true })
+            Ok(Mode::Test262 {
+                file: "t.js".into(),
+                module: false,
+                strict: true
+            })
         );
         assert_eq!(p(&["--test262-batch"]), Ok(Mode::Test262Batch));
         assert!(p(&[]).is_err());

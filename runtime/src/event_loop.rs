@@ -31,7 +31,10 @@ const IMMEDIATES: i32 = 2;
 
 /// Runs the loop until nothing ref'ed remains; returns the exit code.
 pub fn run(vm: &Vm) -> i32 {
-    let tokio = match tokio::runtime::Builder::new_current_thread().enable_time().build() {
+    let tokio = match tokio::runtime::Builder::new_current_thread()
+        .enable_time()
+        .build()
+    {
         Ok(rt) => rt,
         Err(e) => {
             binding::write(2, &format!("dynojs: cannot start the event loop: {e}\n"));
@@ -65,7 +68,10 @@ pub fn run(vm: &Vm) -> i32 {
     if vm.unsettled_top_level_await() {
         binding::write(
             2,
-            &format!("Warning: Detected unsettled top-level await at {}\n", vm.main_name()),
+            &format!(
+                "Warning: Detected unsettled top-level await at {}\n",
+                vm.main_name()
+            ),
         );
         return 13;
     }

@@ -93,6 +93,10 @@ fn absolute_string(file: &str) -> String {
         return file.to_owned();
     }
     std::env::current_dir()
-        .map(|d| resolver::normalize(&d.join(p)).to_string_lossy().into_owned())
+        .map(|d| {
+            resolver::normalize(&d.join(p))
+                .to_string_lossy()
+                .into_owned()
+        })
         .unwrap_or_else(|_| file.to_owned())
 }

@@ -61,7 +61,11 @@ pub struct ResolveError {
 /// empty for the entry point, which resolves against the working directory).
 pub fn resolve(specifier: &str, referrer: &str, kind: Kind) -> Result<Resolved, ResolveError> {
     let not_found = |what: &str, shown: &str| {
-        let from = if referrer.is_empty() { "the entry point".to_owned() } else { referrer.to_owned() };
+        let from = if referrer.is_empty() {
+            "the entry point".to_owned()
+        } else {
+            referrer.to_owned()
+        };
         match kind {
             Kind::Import => ResolveError {
                 code: "ERR_MODULE_NOT_FOUND",
@@ -88,14 +92,21 @@ pub fn resolve(specifier: &str, referrer: &str, kind: Kind) -> Result<Resolved, 
     }
     let base_dir = referrer_dir(referrer);
     let path_like = specifier.strip_prefix("file://").unwrap_or(specifier);
-    if path_like.starts_with('/') || specifier.starts_with("./") || specifier.starts_with("../") || specifier == "." || specifier == ".." {
+    if path_like.starts_with('/')
+        || specifier.starts_with("./")
+        || specifier.starts_with("../")
+        || specifier == "."
+        || specifier == ".."
+    {
         let target = normalize(&base_dir.join(path_like));
         let shown = target.to_string_lossy().into_owned();
         let found = match kind {
             Kind::Import => target.is_file().then_some(target),
             Kind::Require => probe_file(&target).or_else(|| probe_dir(&target)),
         };
-        return found.map(Resolved::File).ok_or_else(|| not_found("module", &shown));
+        return found
+            .map(Resolved::File)
+            .ok_or_else(|| not_found("module", &shown));
     }
     // Bare specifier: package name (with scope) and subpath.
     let (package, subpath) = split_package(specifier);
@@ -143,7 +154,8 @@ fn referrer_dir(referrer: &str) -> PathBuf {
     if p.is_dir() {
         return p.to_path_buf();
     }
-    p.parent().map_or_else(|| PathBuf::from("/"), Path::to_path_buf)
+    p.parent()
+        .map_or_else(|| PathBuf::from("/"), Path::to_path_buf)
 }
 
 /// Lexically removes `.` and `..` (no symlink resolution, as Node).
@@ -178,7 +190,9 @@ fn probe_dir(dir: &Path) -> Option<PathBuf> {
     if !dir.is_dir() {
         return None;
     }
-    if let Some(main) = read_package(dir).and_then(|v| v.get("main").and_then(Value::as_str).map(str::to_owned)) {
+    if let Some(main) =
+        read_package(dir).and_then(|v| v.get("main").and_then(Value::as_str).map(str::to_owned))
+    {
         let target = normalize(&dir.join(main));
         if let Some(found) = probe_file(&target).or_else(|| probe_index(&target)) {
             return Some(found);
@@ -233,7 +247,9 @@ fn match_exports(exports: &Value, subpath: &str, kind: Kind) -> Option<String> {
         .as_object()
         .is_some_and(|o| o.keys().next().is_some_and(|k| k.starts_with('.')));
     if !is_subpath_map {
-        return (subpath == ".").then(|| pick_condition(exports, kind)).flatten();
+        return (subpath == ".")
+            .then(|| pick_condition(exports, kind))
+            .flatten();
     }
     let map = exports.as_object()?;
     if let Some(target) = map.get(subpath) {
@@ -242,8 +258,13 @@ fn match_exports(exports: &Value, subpath: &str, kind: Kind) -> Option<String> {
     // Longest matching `*` pattern wins.
     let mut best: Option<(usize, String)> = None;
     for (key, target) in map {
-        let Some((prefix, suffix)) = key.split_once('*') else { continue };
-        if subpath.starts_with(prefix) && subpath.ends_with(suffix) && subpath.len() >= prefix.len() + suffix.len() {
+        let Some((prefix, suffix)) = key.split_once('*') else {
+            continue;
+        };
+        if subpath.starts_with(prefix)
+            && subpath.ends_with(suffix)
+            && subpath.len() >= prefix.len() + suffix.len()
+        {
             let star = &subpath[prefix.len()..subpath.len() - suffix.len()];
             if let Some(t) = pick_condition(target, kind) {
                 if best.as_ref().is_none_or(|(len, _)| prefix.len() > *len) {
@@ -267,7 +288,9 @@ fn pick_condition(target: &Value, kind: Kind) -> Option<String> {
             };
             conditions
                 .iter()
-                .filter(|(k, _)| matches!(k.as_str(), "node" | "default" | "module-sync") || *k == wanted)
+                .filter(|(k, _)| {
+                    matches!(k.as_str(), "node" | "default" | "module-sync") || *k == wanted
+                })
                 .find_map(|(_, v)| pick_condition(v, kind))
         }
         _ => None,
@@ -286,9 +309,18 @@ mod tests {
 
     #[test]
     fn builtins() {
-        assert_eq!(resolve("node:events", "", Kind::Import), Ok(Resolved::Builtin("events".into())));
-        assert_eq!(resolve("util", "", Kind::Require), Ok(Resolved::Builtin("util".into())));
-        assert_eq!(resolve("node:nope", "", Kind::Import).unwrap_err().code, "ERR_UNKNOWN_BUILTIN_MODULE");
+        assert_eq!(
+            resolve("node:events", "", Kind::Import),
+            Ok(Resolved::Builtin("events".into()))
+        );
+        assert_eq!(
+            resolve("util", "", Kind::Require),
+            Ok(Resolved::Builtin("util".into()))
+        );
+        assert_eq!(
+            resolve("node:nope", "", Kind::Import).unwrap_err().code,
+            "ERR_UNKNOWN_BUILTIN_MODULE"
+        );
     }
 
     #[test]
@@ -298,9 +330,17 @@ mod tests {
         write(root, "app/main.js", "");
         write(root, "app/lib.js", "");
         write(root, "app/data.json", "{}");
-        write(root, "node_modules/plain/package.json", r#"{"main": "lib/entry"}"#);
+        write(
+            root,
+            "node_modules/plain/package.json",
+            r#"{"main": "lib/entry"}"#,
+        );
         write(root, "node_modules/plain/lib/entry.js", "");
-        write(root, "node_modules/@s/pkg/package.json", r#"{"exports": {".": {"import": "./esm.mjs", "require": "./cjs.cjs"}, "./feature/*": "./src/*.js"}}"#);
+        write(
+            root,
+            "node_modules/@s/pkg/package.json",
+            r#"{"exports": {".": {"import": "./esm.mjs", "require": "./cjs.cjs"}, "./feature/*": "./src/*.js"}}"#,
+        );
         write(root, "node_modules/@s/pkg/esm.mjs", "");
         write(root, "node_modules/@s/pkg/cjs.cjs", "");
         write(root, "node_modules/@s/pkg/src/x.js", "");
@@ -311,13 +351,31 @@ mod tests {
             other => panic!("{other:?}"),
         };
         assert_eq!(file(resolve("./lib.js", from, Kind::Import)), "app/lib.js");
-        assert_eq!(resolve("./lib", from, Kind::Import).unwrap_err().code, "ERR_MODULE_NOT_FOUND");
+        assert_eq!(
+            resolve("./lib", from, Kind::Import).unwrap_err().code,
+            "ERR_MODULE_NOT_FOUND"
+        );
         assert_eq!(file(resolve("./lib", from, Kind::Require)), "app/lib.js");
-        assert_eq!(file(resolve("./data", from, Kind::Require)), "app/data.json");
-        assert_eq!(file(resolve("plain", from, Kind::Require)), "node_modules/plain/lib/entry.js");
-        assert_eq!(file(resolve("@s/pkg", from, Kind::Import)), "node_modules/@s/pkg/esm.mjs");
-        assert_eq!(file(resolve("@s/pkg", from, Kind::Require)), "node_modules/@s/pkg/cjs.cjs");
-        assert_eq!(file(resolve("@s/pkg/feature/x", from, Kind::Import)), "node_modules/@s/pkg/src/x.js");
+        assert_eq!(
+            file(resolve("./data", from, Kind::Require)),
+            "app/data.json"
+        );
+        assert_eq!(
+            file(resolve("plain", from, Kind::Require)),
+            "node_modules/plain/lib/entry.js"
+        );
+        assert_eq!(
+            file(resolve("@s/pkg", from, Kind::Import)),
+            "node_modules/@s/pkg/esm.mjs"
+        );
+        assert_eq!(
+            file(resolve("@s/pkg", from, Kind::Require)),
+            "node_modules/@s/pkg/cjs.cjs"
+        );
+        assert_eq!(
+            file(resolve("@s/pkg/feature/x", from, Kind::Import)),
+            "node_modules/@s/pkg/src/x.js"
+        );
         assert!(resolve("@s/pkg/other", from, Kind::Import).is_err());
         let e = resolve("missing-pkg", from, Kind::Require).unwrap_err();
         assert_eq!(e.code, "MODULE_NOT_FOUND");

@@ -13,7 +13,10 @@ use std::rc::Rc;
 use rquickjs::loader::{ImportAttributes, Loader, Resolver};
 use rquickjs::module::Declared;
 use rquickjs::promise::PromiseState;
-use rquickjs::{qjs, CatchResultExt, Context, Ctx, Function, Module, Object, Persistent, Promise, Runtime, Value};
+use rquickjs::{
+    qjs, CatchResultExt, Context, Ctx, Function, Module, Object, Persistent, Promise, Runtime,
+    Value,
+};
 
 use crate::binding::{self, Clock};
 use crate::resolver::{self, Kind, Resolved};
@@ -49,13 +52,24 @@ pub struct Vm {
 }
 
 /// Evaluates `source` as a classic script named `filename`; returns its completion value.
-pub fn eval_script<'js>(ctx: &Ctx<'js>, source: &str, filename: &str, strict: bool) -> rquickjs::Result<Value<'js>> {
+pub fn eval_script<'js>(
+    ctx: &Ctx<'js>,
+    source: &str,
+    filename: &str,
+    strict: bool,
+) -> rquickjs::Result<Value<'js>> {
     eval_at(ctx, source, filename, 1, strict)
 }
 
 /// Like [`eval_script`], numbering the first line `first_line` — the CommonJS wrapper
 /// sits on line 0 so that the module's own lines and columns are reported unchanged.
-pub fn eval_at<'js>(ctx: &Ctx<'js>, source: &str, filename: &str, first_line: i32, strict: bool) -> rquickjs::Result<Value<'js>> {
+pub fn eval_at<'js>(
+    ctx: &Ctx<'js>,
+    source: &str,
+    filename: &str,
+    first_line: i32,
+    strict: bool,
+) -> rquickjs::Result<Value<'js>> {
     let file = std::ffi::CString::new(filename.replace('\0', ""))?;
     // QuickJS needs a NUL byte after the input.
     let mut input = Vec::with_capacity(source.len() + 1);
@@ -72,7 +86,14 @@ pub fn eval_at<'js>(ctx: &Ctx<'js>, source: &str, filename: &str, first_line: i3
         line_num: first_line,
     };
     // SAFETY: input is NUL-terminated and outlives the call; options points to valid data.
-    let value = unsafe { qjs::JS_Eval2(ctx.as_raw().as_ptr(), input.as_ptr().cast(), source.len() as _, &mut options) };
+    let value = unsafe {
+        qjs::JS_Eval2(
+            ctx.as_raw().as_ptr(),
+            input.as_ptr().cast(),
+            source.len() as _,
+            &mut options,
+        )
+    };
     // SAFETY: value was just returned by QuickJS and is owned by us.
     if unsafe { qjs::JS_IsException(value) } {
         return Err(rquickjs::Error::Exception);
@@ -92,19 +113,23 @@ impl Vm {
         let runtime = Runtime::new().map_err(|e| format!("cannot create the JS runtime: {e}"))?;
         runtime.set_max_stack_size(MAX_STACK_BYTES);
         runtime.set_loader(NodeResolver, NodeLoader);
-        let context = Context::full(&runtime).map_err(|e| format!("cannot create the JS context: {e}"))?;
+        let context =
+            Context::full(&runtime).map_err(|e| format!("cannot create the JS context: {e}"))?;
         let clock = Rc::new(Clock::new());
 
-        let on_rejection: Rc<RefCell<Option<Persistent<Function<'static>>>>> = Rc::new(RefCell::new(None));
+        let on_rejection: Rc<RefCell<Option<Persistent<Function<'static>>>>> =
+            Rc::new(RefCell::new(None));
         let slot = on_rejection.clone();
-        runtime.set_host_promise_rejection_tracker(Some(Box::new(move |ctx, promise, reason, handled| {
-            let saved = slot.borrow().clone();
-            if let Some(f) = saved {
-                if let Ok(f) = f.restore(&ctx) {
-                    let _ = f.call::<_, ()>((promise, reason, handled));
+        runtime.set_host_promise_rejection_tracker(Some(Box::new(
+            move |ctx, promise, reason, handled| {
+                let saved = slot.borrow().clone();
+                if let Some(f) = saved {
+                    if let Ok(f) = f.restore(&ctx) {
+                        let _ = f.call::<_, ()>((promise, reason, handled));
+                    }
                 }
-            }
-        })));
+            },
+        )));
 
         let clock2 = clock.clone();
         context.with(|ctx| -> Result<(), String> {
@@ -144,7 +169,9 @@ impl Vm {
         R: for<'js> rquickjs::FromJs<'js>,
     {
         self.context.with(|ctx| {
-            let result = hooks(&ctx).and_then(|h| h.get::<_, Function>(name)).and_then(|f| f.call::<A, R>(args));
+            let result = hooks(&ctx)
+                .and_then(|h| h.get::<_, Function>(name))
+                .and_then(|f| f.call::<A, R>(args));
             match result.catch(&ctx) {
                 Ok(v) => Some(v),
                 Err(e) => {
@@ -207,11 +234,17 @@ impl Vm {
                 // an await) as an uncaught exception, as Node does.
                 let on_error: Function = hooks(&ctx)?.get("uncaught")?;
                 let then: Function = promise.get("then")?;
-                let _: Value = then.call((rquickjs::function::This(promise.clone()), Value::new_undefined(ctx.clone()), on_error))?;
+                let _: Value = then.call((
+                    rquickjs::function::This(promise.clone()),
+                    Value::new_undefined(ctx.clone()),
+                    on_error,
+                ))?;
                 Ok(promise)
             };
             match run().catch(&ctx) {
-                Ok(promise) => *self.main_promise.borrow_mut() = Some(Persistent::save(&ctx, promise)),
+                Ok(promise) => {
+                    *self.main_promise.borrow_mut() = Some(Persistent::save(&ctx, promise))
+                }
                 Err(e) => report_caught(&ctx, e),
             }
         });
@@ -221,7 +254,11 @@ impl Vm {
     pub fn unsettled_top_level_await(&self) -> bool {
         let saved = self.main_promise.borrow().clone();
         let Some(p) = saved else { return false };
-        self.context.with(|ctx| p.restore(&ctx).map(|p| p.state() == PromiseState::Pending).unwrap_or(false))
+        self.context.with(|ctx| {
+            p.restore(&ctx)
+                .map(|p| p.state() == PromiseState::Pending)
+                .unwrap_or(false)
+        })
     }
 
     pub fn main_name(&self) -> String {
@@ -258,21 +295,33 @@ fn absolute(file: &str) -> PathBuf {
     resolver::normalize(&abs)
 }
 
-fn set_import_meta<'js>(ctx: &Ctx<'js>, module: &Module<'js, Declared>, name: &str, main: bool) -> rquickjs::Result<()> {
+fn set_import_meta<'js>(
+    ctx: &Ctx<'js>,
+    module: &Module<'js, Declared>,
+    name: &str,
+    main: bool,
+) -> rquickjs::Result<()> {
     let meta = module.meta()?;
     let path = Path::new(name);
     meta.set("url", format!("file://{name}"))?;
     meta.set("filename", name)?;
-    meta.set("dirname", path.parent().map_or_else(String::new, |p| p.to_string_lossy().into_owned()))?;
+    meta.set(
+        "dirname",
+        path.parent()
+            .map_or_else(String::new, |p| p.to_string_lossy().into_owned()),
+    )?;
     meta.set("main", main)?;
     let referrer = name.to_owned();
-    let resolve = Function::new(ctx.clone(), move |ctx: Ctx<'js>, spec: String| -> rquickjs::Result<String> {
-        match resolver::resolve(&spec, &referrer, Kind::Import) {
-            Ok(Resolved::Builtin(b)) => Ok(format!("node:{b}")),
-            Ok(Resolved::File(p)) => Ok(format!("file://{}", p.display())),
-            Err(e) => binding::throw_coded(&ctx, e.code, &e.message),
-        }
-    })?;
+    let resolve = Function::new(
+        ctx.clone(),
+        move |ctx: Ctx<'js>, spec: String| -> rquickjs::Result<String> {
+            match resolver::resolve(&spec, &referrer, Kind::Import) {
+                Ok(Resolved::Builtin(b)) => Ok(format!("node:{b}")),
+                Ok(Resolved::File(p)) => Ok(format!("file://{}", p.display())),
+                Err(e) => binding::throw_coded(&ctx, e.code, &e.message),
+            }
+        },
+    )?;
     meta.set("resolve", resolve)?;
     Ok(())
 }
@@ -281,7 +330,13 @@ fn set_import_meta<'js>(ctx: &Ctx<'js>, module: &Module<'js, Declared>, name: &s
 struct NodeResolver;
 
 impl Resolver for NodeResolver {
-    fn resolve<'js>(&mut self, ctx: &Ctx<'js>, base: &str, name: &str, _attributes: Option<ImportAttributes<'js>>) -> rquickjs::Result<String> {
+    fn resolve<'js>(
+        &mut self,
+        ctx: &Ctx<'js>,
+        base: &str,
+        name: &str,
+        _attributes: Option<ImportAttributes<'js>>,
+    ) -> rquickjs::Result<String> {
         match resolver::resolve(name, base, Kind::Import) {
             Ok(r) => Ok(r.key()),
             Err(e) => binding::throw_coded(ctx, e.code, &e.message),
@@ -299,18 +354,35 @@ fn reexport_source(expr: &str, keys: &[String]) -> String {
     let mut src = format!("const m = {expr};\nexport default m;\n");
     for (i, key) in keys.iter().filter(|k| k.as_str() != "default").enumerate() {
         let quoted = serde_json::to_string(key).unwrap_or_default();
-        src.push_str(&format!("const e{i} = m[{quoted}];\nexport {{ e{i} as {quoted} }};\n"));
+        src.push_str(&format!(
+            "const e{i} = m[{quoted}];\nexport {{ e{i} as {quoted} }};\n"
+        ));
     }
     src
 }
 
 impl Loader for NodeLoader {
-    fn load<'js>(&mut self, ctx: &Ctx<'js>, name: &str, attributes: Option<ImportAttributes<'js>>) -> rquickjs::Result<Module<'js, Declared>> {
+    fn load<'js>(
+        &mut self,
+        ctx: &Ctx<'js>,
+        name: &str,
+        attributes: Option<ImportAttributes<'js>>,
+    ) -> rquickjs::Result<Module<'js, Declared>> {
         let internal = format!("globalThis[Symbol.for('{INTERNAL_KEY}')]");
-        let attr_type = attributes.as_ref().and_then(|a| a.get_type().ok().flatten());
+        let attr_type = attributes
+            .as_ref()
+            .and_then(|a| a.get_type().ok().flatten());
         if let Some(builtin) = name.strip_prefix("node:") {
-            let keys: Vec<String> = hooks(ctx)?.get::<_, Function>("builtinKeys")?.call((builtin,))?;
-            let source = reexport_source(&format!("{internal}.internal({})", serde_json::to_string(builtin).unwrap_or_default()), &keys);
+            let keys: Vec<String> = hooks(ctx)?
+                .get::<_, Function>("builtinKeys")?
+                .call((builtin,))?;
+            let source = reexport_source(
+                &format!(
+                    "{internal}.internal({})",
+                    serde_json::to_string(builtin).unwrap_or_default()
+                ),
+                &keys,
+            );
             return Module::declare(ctx.clone(), name, source);
         }
         let path = Path::new(name);
@@ -318,24 +390,36 @@ impl Loader for NodeLoader {
         if is_json || attr_type.as_deref() == Some("json") {
             if attr_type.as_deref() != Some("json") {
                 let ctor: rquickjs::function::Constructor = ctx.globals().get("TypeError")?;
-                let err: Object = ctor.construct((format!("Module \"file://{name}\" needs an import attribute of \"type: json\""),))?;
+                let err: Object = ctor.construct((format!(
+                    "Module \"file://{name}\" needs an import attribute of \"type: json\""
+                ),))?;
                 err.set("code", "ERR_IMPORT_ATTRIBUTE_MISSING")?;
                 return Err(ctx.throw(err.into_value()));
             }
-            let text = std::fs::read_to_string(path).or_else(|e| binding::throw_coded(ctx, "ENOENT", &format!("ENOENT: {e}, open '{name}'")))?;
+            let text = std::fs::read_to_string(path).or_else(|e| {
+                binding::throw_coded(ctx, "ENOENT", &format!("ENOENT: {e}, open '{name}'"))
+            })?;
             // Parse in JS so a syntax error is a SyntaxError naming the file.
             let literal = serde_json::to_string(&text).unwrap_or_default();
             let source = format!("export default JSON.parse({literal});\n");
             return Module::declare(ctx.clone(), name, source);
         }
         if resolver::is_esm(path) {
-            let source = std::fs::read_to_string(path).or_else(|e| binding::throw_coded(ctx, "ENOENT", &format!("ENOENT: {e}, open '{name}'")))?;
+            let source = std::fs::read_to_string(path).or_else(|e| {
+                binding::throw_coded(ctx, "ENOENT", &format!("ENOENT: {e}, open '{name}'"))
+            })?;
             let module = Module::declare(ctx.clone(), name, source)?;
             set_import_meta(ctx, &module, name, false)?;
             return Ok(module);
         }
         let keys: Vec<String> = hooks(ctx)?.get::<_, Function>("cjsKeys")?.call((name,))?;
-        let source = reexport_source(&format!("{internal}.requireFile({})", serde_json::to_string(name).unwrap_or_default()), &keys);
+        let source = reexport_source(
+            &format!(
+                "{internal}.requireFile({})",
+                serde_json::to_string(name).unwrap_or_default()
+            ),
+            &keys,
+        );
         Module::declare(ctx.clone(), name, source)
     }
 }

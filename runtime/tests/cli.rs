@@ -60,6 +60,8 @@ fn missing_file_and_bad_flags() {
         .arg("/no/such/file.js")
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("Cannot find module '/no/such/file.js'"));
+        .stderr(predicate::str::contains(
+            "Cannot find module '/no/such/file.js'",
+        ));
     dynojs().arg("--nope").assert().code(9);
 }

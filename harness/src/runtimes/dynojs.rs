@@ -14,12 +14,8 @@ impl Adapter for DynojsAdapter {
     }
 
     fn args(&self, variant: &[String], invocation: Invocation<'_>) -> Option<Vec<OsString>> {
-        match invocation {
-            // The foundation build of dynojs evaluates classic scripts only; modules come
-            // with the runtime-core issue.
-            Invocation::Module(_) => None,
-            _ => Some(file_or_eval(variant, invocation)),
-        }
+        // Like node: .mjs (or "type": "module") is an ES module, .js/.cjs CommonJS.
+        Some(file_or_eval(variant, invocation))
     }
 
     fn probe_args(&self, _variant: &[String]) -> Vec<OsString> {
@@ -43,8 +39,8 @@ impl Adapter for DynojsAdapter {
 
     fn capabilities(&self) -> Capabilities {
         Capabilities {
-            cjs: false,
-            esm: false,
+            cjs: true,
+            esm: true,
             eval: true,
             address_space_limit: true,
             ..Capabilities::default()

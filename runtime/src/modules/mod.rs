@@ -8,7 +8,9 @@ pub mod base64;
 pub fn source(name: &str) -> Option<&'static str> {
     Some(match name {
         "assert" => include_str!("../../js/assert.js"),
-        "assert/strict" => "(function (binding, internals) { return internals.internal('assert').strict; })",
+        "assert/strict" => {
+            "(function (binding, internals) { return internals.internal('assert').strict; })"
+        }
         "events" => include_str!("../../js/events.js"),
         "path" => include_str!("../../js/path.js"),
         "process" => "(function (binding, internals) { return internals.process; })",

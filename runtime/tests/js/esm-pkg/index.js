@@ -1,0 +1,1 @@
+export const value = typeof require === 'undefined' ? 'esm (no require)' : 'cjs';
