@@ -37,8 +37,9 @@
   function internal(name) {
     let m = builtinCache.get(name);
     if (m === undefined) {
-      const factory = binding.compileScript(binding.builtinSource(name), `node:${name}`);
-      m = factory(binding, internals);
+      if (name === 'process') m = process;
+      else if (name === 'assert/strict') m = internal('assert').strict;
+      else m = binding.loadBuiltin(name)(binding, internals);
       builtinCache.set(name, m);
     }
     return m;

@@ -280,22 +280,7 @@ pub fn create<'js>(
             )
         })?,
     )?;
-    b.set(
-        "builtinSource",
-        Function::new(
-            ctx.clone(),
-            |ctx: Ctx<'_>, name: String| -> Result<String> {
-                match modules::source(&name) {
-                    Some(s) => Ok(s.to_owned()),
-                    None => throw_coded(
-                        &ctx,
-                        "ERR_UNKNOWN_BUILTIN_MODULE",
-                        &format!("No such built-in module: node:{name}"),
-                    ),
-                }
-            },
-        )?,
-    )?;
+    b.set("loadBuiltin", Function::new(ctx.clone(), load_builtin)?)?;
     b.set("compileScript", Function::new(ctx.clone(), compile_script)?)?;
     b.set(
         "btoa",
@@ -387,4 +372,15 @@ fn promise_state<'js>(v: Value<'js>) -> Vec<Value<'js>> {
         }
     };
     vec![Value::new_int(ctx, state), result]
+}
+
+fn load_builtin<'js>(ctx: Ctx<'js>, name: String) -> Result<Value<'js>> {
+    match modules::load(&ctx, &name)? {
+        Some(v) => Ok(v),
+        None => throw_coded(
+            &ctx,
+            "ERR_UNKNOWN_BUILTIN_MODULE",
+            &format!("No such built-in module: node:{name}"),
+        ),
+    }
 }

@@ -135,7 +135,9 @@ impl Vm {
         context.with(|ctx| -> Result<(), String> {
             let setup = || -> rquickjs::Result<()> {
                 let binding = binding::create(&ctx, clock2, argv)?;
-                let bootstrap: Function = eval_script(&ctx, crate::modules::BOOTSTRAP, "node:internal/bootstrap", false)?.get()?;
+                let bootstrap: Function = crate::modules::load(&ctx, "internal/bootstrap")?
+                    .ok_or_else(|| rquickjs::Error::new_from_js("undefined", "bootstrap bytecode"))?
+                    .get()?;
                 let hooks: Object = bootstrap.call((binding,))?;
                 let key: Value = eval_script(&ctx, &format!("Symbol.for('{INTERNAL_KEY}')"), "node:internal", false)?;
                 let define: Function = eval_script(

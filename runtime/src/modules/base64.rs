@@ -54,7 +54,10 @@ pub fn atob(input: &str) -> Result<String, InvalidCharacter> {
     let mut buffer = 0u32;
     let mut bits = 0;
     for b in data {
-        let v = ALPHABET.iter().position(|&a| a == b).ok_or(InvalidCharacter)? as u32;
+        let v = ALPHABET
+            .iter()
+            .position(|&a| a == b)
+            .ok_or(InvalidCharacter)? as u32;
         buffer = (buffer << 6) | v;
         bits += 6;
         if bits >= 8 {

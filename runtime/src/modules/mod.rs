@@ -1,28 +1,41 @@
 //! Builtin modules. Each is a JS file under `runtime/js/` holding a factory
-//! `(function (binding, internals) { ...; return exports; })`, compiled the first time it
-//! is required or imported (lazily, so start-up pays only for what a program uses).
+//! `(function (binding, internals) { ...; return exports; })`, compiled to QuickJS
+//! bytecode by `build.rs` and evaluated the first time it is required or imported (so
+//! start-up pays only for what a program uses).
 
 pub mod base64;
 
-/// The JS source of builtin `name` (`events`, `internal/inspect`, ...).
-pub fn source(name: &str) -> Option<&'static str> {
-    Some(match name {
-        "assert" => include_str!("../../js/assert.js"),
-        "assert/strict" => {
-            "(function (binding, internals) { return internals.internal('assert').strict; })"
-        }
-        "events" => include_str!("../../js/events.js"),
-        "path" => include_str!("../../js/path.js"),
-        "process" => "(function (binding, internals) { return internals.process; })",
-        "timers" => include_str!("../../js/timers.js"),
-        "timers/promises" => include_str!("../../js/timers_promises.js"),
-        "util" => include_str!("../../js/util.js"),
-        "internal/inspect" => include_str!("../../js/inspect.js"),
-        "internal/cjs" => include_str!("../../js/cjs.js"),
-        "internal/clone" => include_str!("../../js/clone.js"),
-        _ => return None,
-    })
+use rquickjs::{qjs, Ctx, Result, Value};
+
+include!(concat!(env!("OUT_DIR"), "/bytecode.rs"));
+
+/// Whether `name` (`events`, `internal/inspect`, ...) is a precompiled builtin.
+pub fn exists(name: &str) -> bool {
+    BYTECODE.iter().any(|(n, _)| *n == name)
 }
 
-/// The bootstrap script (see `js/bootstrap.js`).
-pub const BOOTSTRAP: &str = include_str!("../../js/bootstrap.js");
+/// Evaluates builtin `name`'s bytecode and returns its value (the factory function).
+pub fn load<'js>(ctx: &Ctx<'js>, name: &str) -> Result<Option<Value<'js>>> {
+    let Some((_, bytes)) = BYTECODE.iter().find(|(n, _)| *n == name) else {
+        return Ok(None);
+    };
+    let raw = ctx.as_raw().as_ptr();
+    // SAFETY: the bytes were written by JS_WriteObject of the same engine version
+    // (build.rs); JS_ReadObject validates the version tag and fails cleanly otherwise.
+    unsafe {
+        let func = qjs::JS_ReadObject(
+            raw,
+            bytes.as_ptr(),
+            bytes.len() as _,
+            qjs::JS_READ_OBJ_BYTECODE as i32,
+        );
+        if qjs::JS_IsException(func) {
+            return Err(rquickjs::Error::Exception);
+        }
+        let value = qjs::JS_EvalFunction(raw, func);
+        if qjs::JS_IsException(value) {
+            return Err(rquickjs::Error::Exception);
+        }
+        Ok(Some(Value::from_raw(ctx.clone(), value)))
+    }
+}
