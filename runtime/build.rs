@@ -18,6 +18,7 @@ const SCRIPTS: &[(&str, &str)] = &[
     ("internal/clone", "clone.js"),
     ("assert", "assert.js"),
     ("events", "events.js"),
+    ("fs", "fs.js"),
     ("path", "path.js"),
     ("timers", "timers.js"),
     ("timers/promises", "timers_promises.js"),

@@ -39,6 +39,7 @@
     if (m === undefined) {
       if (name === 'process') m = process;
       else if (name === 'assert/strict') m = internal('assert').strict;
+      else if (name === 'fs/promises') m = internal('fs').promises;
       else m = binding.loadBuiltin(name)(binding, internals);
       builtinCache.set(name, m);
     }
@@ -406,6 +407,30 @@
     return (refedTimers > 0 || refedImmediates > 0 ? 1 : 0) | (immediates.length ? 2 : 0);
   }
 
+  // ---- I/O requests ------------------------------------------------------------------
+  // Each native operation gets an id; its completion arrives in the poll phase.
+  const ioCallbacks = new Map();
+  let ioId = 0;
+  function ioRequest(callback) {
+    const id = ++ioId;
+    ioCallbacks.set(id, callback);
+    return id;
+  }
+  function systemError(e) {
+    return Object.assign(new Error(e.message), { errno: e.errno, code: e.code, syscall: e.syscall, path: e.path });
+  }
+  function dispatchIo(id, err, value) {
+    const callback = ioCallbacks.get(id);
+    ioCallbacks.delete(id);
+    if (callback === undefined) return;
+    try {
+      callback(err === null || err === undefined ? null : systemError(err), value);
+    } catch (e) {
+      uncaught(e);
+    }
+    processTicksAndRejections();
+  }
+
   // ---- process ------------------------------------------------------------------
   const EventEmitter = () => internal('events');
   const listeners = Object.create(null);
@@ -715,6 +740,8 @@
   }
 
   const internals = {
+    ioRequest,
+    systemError,
     codedError,
     argTypeError,
     validateFunction,
@@ -748,6 +775,7 @@
       const m = internal(name);
       return m !== null && (typeof m === 'object' || typeof m === 'function') ? Object.keys(m) : [];
     },
+    dispatchIo,
     runTimers,
     runImmediates,
     loopState,

@@ -281,6 +281,22 @@ pub fn create<'js>(
         })?,
     )?;
     b.set("loadBuiltin", Function::new(ctx.clone(), load_builtin)?)?;
+    b.set("fsReadFile", Function::new(ctx.clone(), fs_read_file)?)?;
+    b.set("fsWriteFile", Function::new(ctx.clone(), fs_write_file)?)?;
+    b.set(
+        "fsReadFileSync",
+        Function::new(ctx.clone(), fs_read_file_sync)?,
+    )?;
+    b.set(
+        "fsWriteFileSync",
+        Function::new(ctx.clone(), fs_write_file_sync)?,
+    )?;
+    b.set(
+        "fsExists",
+        Function::new(ctx.clone(), |path: String| {
+            std::path::Path::new(&path).exists()
+        })?,
+    )?;
     b.set("compileScript", Function::new(ctx.clone(), compile_script)?)?;
     b.set(
         "btoa",
@@ -383,4 +399,79 @@ fn load_builtin<'js>(ctx: Ctx<'js>, name: String) -> Result<Value<'js>> {
             &format!("No such built-in module: node:{name}"),
         ),
     }
+}
+
+/// Bytes of a string or an ArrayBuffer view passed from JS.
+fn bytes_of(data: &Value<'_>) -> Result<Vec<u8>> {
+    if let Some(s) = data.as_string() {
+        return Ok(s.to_string()?.into_bytes());
+    }
+    if let Ok(view) = rquickjs::TypedArray::<u8>::from_value(data.clone()) {
+        // SAFETY: the bytes are copied at once, before any JS can detach the buffer.
+        return Ok(unsafe { view.as_bytes() }
+            .map(<[u8]>::to_vec)
+            .unwrap_or_default());
+    }
+    Ok(data
+        .as_string()
+        .map(|s| s.to_string())
+        .transpose()?
+        .unwrap_or_default()
+        .into_bytes())
+}
+
+fn throw_io<T>(ctx: &Ctx<'_>, e: crate::io::IoError) -> Result<T> {
+    let ctor: rquickjs::function::Constructor = ctx.globals().get("Error")?;
+    let err: Object = ctor.construct((e.message.as_str(),))?;
+    err.set("errno", e.errno)?;
+    err.set("code", e.code)?;
+    err.set("syscall", e.syscall)?;
+    err.set("path", e.path)?;
+    Err(ctx.throw(err.into_value()))
+}
+
+/// `fsReadFile(path, id, asText)`: reads on the blocking pool, completes in poll.
+fn fs_read_file(ctx: Ctx<'_>, path: String, id: f64, as_text: bool) -> Result<()> {
+    let Some(io) = crate::io::current() else {
+        return throw_coded(&ctx, "ERR_INTERNAL", "no event loop");
+    };
+    io.spawn_blocking(id, move || {
+        let bytes =
+            std::fs::read(&path).map_err(|e| crate::io::IoError::from_io(&e, "open", &path))?;
+        Ok(if as_text {
+            crate::io::Payload::Text(String::from_utf8_lossy(&bytes).into_owned())
+        } else {
+            crate::io::Payload::Bytes(bytes)
+        })
+    });
+    Ok(())
+}
+
+/// `fsWriteFile(path, data, id)`.
+fn fs_write_file(ctx: Ctx<'_>, path: String, data: Value<'_>, id: f64) -> Result<()> {
+    let Some(io) = crate::io::current() else {
+        return throw_coded(&ctx, "ERR_INTERNAL", "no event loop");
+    };
+    let bytes = bytes_of(&data)?;
+    io.spawn_blocking(id, move || {
+        std::fs::write(&path, bytes).map_err(|e| crate::io::IoError::from_io(&e, "open", &path))?;
+        Ok(crate::io::Payload::Unit)
+    });
+    Ok(())
+}
+
+fn fs_read_file_sync<'js>(ctx: Ctx<'js>, path: String, as_text: bool) -> Result<Value<'js>> {
+    match std::fs::read(&path) {
+        Ok(bytes) if as_text => {
+            Ok(rquickjs::String::from_str(ctx, &String::from_utf8_lossy(&bytes))?.into_value())
+        }
+        Ok(bytes) => Ok(rquickjs::TypedArray::<u8>::new(ctx, bytes)?.into_value()),
+        Err(e) => throw_io(&ctx, crate::io::IoError::from_io(&e, "open", &path)),
+    }
+}
+
+fn fs_write_file_sync(ctx: Ctx<'_>, path: String, data: Value<'_>) -> Result<()> {
+    let bytes = bytes_of(&data)?;
+    std::fs::write(&path, bytes)
+        .or_else(|e| throw_io(&ctx, crate::io::IoError::from_io(&e, "open", &path)))
 }

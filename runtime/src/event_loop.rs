@@ -5,8 +5,9 @@
 //!   │     │
 //!   │   pending ─── (deferred I/O callbacks; none yet)
 //!   │     │
-//!   │    poll ───── wait for I/O completions, blocking only when nothing else is
-//!   │     │         runnable: until the next timer, or forever if only I/O is ref'ed
+//!   │    poll ───── run ready I/O completions (src/io.rs), blocking only when nothing
+//!   │     │         else is runnable: until the next timer, or until a completion
+//!   │     │         arrives if only I/O is ref'ed
 //!   │     │
 //!   │   check ───── setImmediate callbacks queued before this phase began
 //!   │     │
@@ -22,7 +23,10 @@
 
 use std::time::Duration;
 
+use rquickjs::CatchResultExt;
+
 use crate::binding;
+use crate::io::{Completion, Payload};
 use crate::vm::Vm;
 
 /// Bits of the bootstrap's `loopState()`.
@@ -31,36 +35,30 @@ const IMMEDIATES: i32 = 2;
 
 /// Runs the loop until nothing ref'ed remains; returns the exit code.
 pub fn run(vm: &Vm) -> i32 {
-    let tokio = match tokio::runtime::Builder::new_current_thread()
-        .enable_time()
-        .build()
-    {
-        Ok(rt) => rt,
-        Err(e) => {
-            binding::write(2, &format!("dynojs: cannot start the event loop: {e}\n"));
-            return 70;
-        }
-    };
     loop {
         let now = vm.clock.now_ms();
         let next_timer: f64 = vm.call_hook("runTimers", (now,)).unwrap_or(-1.0);
         let state: i32 = vm.call_hook("loopState", ()).unwrap_or(0);
-        // Poll: block only when nothing else can run now.
-        if state & IMMEDIATES == 0 && state & ALIVE != 0 && next_timer >= 0.0 {
-            let wait_ms = next_timer - vm.clock.now_ms();
-            if wait_ms > 0.0 {
-                binding::flush_stdout();
-                let wait = Duration::from_secs_f64(wait_ms / 1e3);
-                tokio.block_on(async { tokio::time::sleep(wait).await });
-            }
-        }
+        let io_pending = vm.io.pending() > 0;
+        // Poll: block only when nothing else can run now; until the next timer, or
+        // for as long as it takes when only I/O keeps the loop alive.
+        let wait = if state & IMMEDIATES != 0 || (state & ALIVE == 0 && !io_pending) {
+            Some(Duration::ZERO)
+        } else if next_timer >= 0.0 && state & ALIVE != 0 {
+            Some(Duration::from_secs_f64(
+                (next_timer - vm.clock.now_ms()).max(0.0) / 1e3,
+            ))
+        } else if io_pending {
+            None
+        } else {
+            Some(Duration::ZERO)
+        };
+        poll(vm, wait);
         let now = vm.clock.now_ms();
         vm.call_hook::<_, ()>("runImmediates", (now,));
-        let state: i32 = vm.call_hook("loopState", ()).unwrap_or(0);
-        if state & ALIVE == 0 {
+        if !alive(vm) {
             vm.call_hook::<_, ()>("emitBeforeExit", ());
-            let state: i32 = vm.call_hook("loopState", ()).unwrap_or(0);
-            if state & ALIVE == 0 {
+            if !alive(vm) {
                 break;
             }
         }
@@ -76,4 +74,74 @@ pub fn run(vm: &Vm) -> i32 {
         return 13;
     }
     vm.call_hook::<_, i32>("emitExit", ()).unwrap_or(1)
+}
+
+fn alive(vm: &Vm) -> bool {
+    let state: i32 = vm.call_hook("loopState", ()).unwrap_or(0);
+    state & ALIVE != 0 || vm.io.pending() > 0
+}
+
+/// The poll phase: waits up to `wait` (forever for `None`) for the first completion,
+/// then dispatches every completion that is ready.
+fn poll(vm: &Vm, wait: Option<Duration>) {
+    let mut rx = vm.io.rx.borrow_mut();
+    let mut ready = Vec::new();
+    match rx.try_recv() {
+        Ok(c) => ready.push(c),
+        Err(_) if wait != Some(Duration::ZERO) => {
+            binding::flush_stdout();
+            let first = vm.tokio.block_on(async {
+                match wait {
+                    Some(d) => tokio::time::timeout(d, rx.recv()).await.ok().flatten(),
+                    None => rx.recv().await,
+                }
+            });
+            ready.extend(first);
+        }
+        Err(_) => {}
+    }
+    while let Ok(c) = rx.try_recv() {
+        ready.push(c);
+    }
+    drop(rx);
+    for completion in ready {
+        vm.io.finished();
+        dispatch(vm, completion);
+    }
+}
+
+fn dispatch(vm: &Vm, completion: Completion) {
+    vm.context.with(|ctx| {
+        let run = || -> rquickjs::Result<()> {
+            let hooks = crate::vm::hooks(&ctx)?;
+            let f: rquickjs::Function = hooks.get("dispatchIo")?;
+            match completion.result {
+                Ok(payload) => {
+                    let value: rquickjs::Value = match payload {
+                        Payload::Bytes(bytes) => {
+                            rquickjs::TypedArray::<u8>::new(ctx.clone(), bytes)?.into_value()
+                        }
+                        Payload::Text(text) => {
+                            rquickjs::String::from_str(ctx.clone(), &text)?.into_value()
+                        }
+                        Payload::Unit => rquickjs::Value::new_undefined(ctx.clone()),
+                        Payload::Bool(b) => rquickjs::Value::new_bool(ctx.clone(), b),
+                    };
+                    f.call::<_, ()>((completion.id, rquickjs::Value::new_null(ctx.clone()), value))
+                }
+                Err(e) => {
+                    let err = rquickjs::Object::new(ctx.clone())?;
+                    err.set("code", e.code)?;
+                    err.set("errno", e.errno)?;
+                    err.set("syscall", e.syscall)?;
+                    err.set("path", e.path)?;
+                    err.set("message", e.message)?;
+                    f.call::<_, ()>((completion.id, err))
+                }
+            }
+        };
+        if let Err(e) = run().catch(&ctx) {
+            crate::vm::report_caught(&ctx, e);
+        }
+    });
 }

@@ -7,6 +7,7 @@
 pub mod binding;
 pub mod cli;
 pub mod event_loop;
+pub mod io;
 pub mod modules;
 pub mod resolver;
 pub mod vm;

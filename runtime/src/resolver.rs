@@ -17,6 +17,8 @@ pub const BUILTINS: &[&str] = &[
     "assert",
     "assert/strict",
     "events",
+    "fs",
+    "fs/promises",
     "path",
     "process",
     "timers",

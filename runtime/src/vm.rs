@@ -46,6 +46,9 @@ pub struct Vm {
     pub runtime: Runtime,
     pub context: Context,
     pub clock: Rc<Clock>,
+    /// The current-thread tokio runtime the loop's poll phase waits on.
+    pub tokio: tokio::runtime::Runtime,
+    pub io: Rc<crate::io::Io>,
     /// The ES-module main's evaluation promise, checked for unsettled top-level await.
     main_promise: RefCell<Option<Persistent<Promise<'static>>>>,
     main_name: RefCell<String>,
@@ -110,6 +113,12 @@ pub fn throw_dom_exception<T>(ctx: &Ctx<'_>, message: &str, name: &str) -> rquic
 
 impl Vm {
     pub fn new(argv: Vec<String>) -> Result<Vm, String> {
+        let tokio = tokio::runtime::Builder::new_current_thread()
+            .enable_time()
+            .build()
+            .map_err(|e| format!("cannot start the event loop: {e}"))?;
+        let io = Rc::new(crate::io::Io::new(tokio.handle().clone()));
+        crate::io::install(io.clone());
         let runtime = Runtime::new().map_err(|e| format!("cannot create the JS runtime: {e}"))?;
         runtime.set_max_stack_size(MAX_STACK_BYTES);
         runtime.set_loader(NodeResolver, NodeLoader);
@@ -159,6 +168,8 @@ impl Vm {
             runtime,
             context,
             clock,
+            tokio,
+            io,
             main_promise: RefCell::new(None),
             main_name: RefCell::new(String::new()),
         })

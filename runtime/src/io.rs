@@ -1,0 +1,126 @@
+//! I/O completions for the poll phase.
+//!
+//! Blocking work (file system calls) runs on tokio's blocking pool; each operation gets
+//! an id from JS, and its result comes back through a channel as a [`Completion`]. The
+//! event loop's poll phase receives completions and hands each to the bootstrap's
+//! `dispatchIo`, so every I/O callback runs in the poll phase, never from another path.
+//! While an operation is pending it keeps the loop alive (it is ref'ed).
+
+use std::cell::Cell;
+
+use tokio::sync::mpsc::{unbounded_channel, UnboundedReceiver, UnboundedSender};
+
+/// The result of one operation, as plain data (no JS values cross threads).
+#[derive(Debug)]
+pub enum Payload {
+    Bytes(Vec<u8>),
+    Text(String),
+    Unit,
+    Bool(bool),
+}
+
+/// A failed operation, shaped like a Node system error.
+#[derive(Debug)]
+pub struct IoError {
+    pub code: &'static str,
+    pub errno: i32,
+    pub syscall: &'static str,
+    pub path: String,
+    pub message: String,
+}
+
+impl IoError {
+    pub fn from_io(e: &std::io::Error, syscall: &'static str, path: &str) -> Self {
+        let errno = e.raw_os_error().unwrap_or(0);
+        let code = match errno {
+            libc::ENOENT => "ENOENT",
+            libc::EACCES => "EACCES",
+            libc::EEXIST => "EEXIST",
+            libc::EISDIR => "EISDIR",
+            libc::ENOTDIR => "ENOTDIR",
+            libc::ENOTEMPTY => "ENOTEMPTY",
+            libc::EPERM => "EPERM",
+            libc::EMFILE => "EMFILE",
+            _ => "EIO",
+        };
+        let description = match code {
+            "ENOENT" => "no such file or directory",
+            "EACCES" => "permission denied",
+            "EEXIST" => "file already exists",
+            "EISDIR" => "illegal operation on a directory",
+            "ENOTDIR" => "not a directory",
+            _ => "i/o error",
+        };
+        IoError {
+            code,
+            errno: -errno,
+            syscall,
+            path: path.to_owned(),
+            message: format!("{code}: {description}, {syscall} '{path}'"),
+        }
+    }
+}
+
+pub struct Completion {
+    pub id: f64,
+    pub result: Result<Payload, IoError>,
+}
+
+/// The channel and the count of pending (ref'ed) operations.
+pub struct Io {
+    tx: UnboundedSender<Completion>,
+    pub rx: std::cell::RefCell<UnboundedReceiver<Completion>>,
+    pending: Cell<usize>,
+    pub handle: tokio::runtime::Handle,
+}
+
+impl Io {
+    pub fn new(handle: tokio::runtime::Handle) -> Self {
+        let (tx, rx) = unbounded_channel();
+        Io {
+            tx,
+            rx: std::cell::RefCell::new(rx),
+            pending: Cell::new(0),
+            handle,
+        }
+    }
+
+    pub fn pending(&self) -> usize {
+        self.pending.get()
+    }
+
+    /// Runs `work` on the blocking pool; its result is delivered in a later poll phase.
+    pub fn spawn_blocking<F>(&self, id: f64, work: F)
+    where
+        F: FnOnce() -> Result<Payload, IoError> + Send + 'static,
+    {
+        self.pending.set(self.pending.get() + 1);
+        let tx = self.tx.clone();
+        self.handle.spawn_blocking(move || {
+            let result = work();
+            // The receiver lives as long as the loop; a send after exit is moot.
+            let _ = tx.send(Completion { id, result });
+        });
+    }
+
+    /// Called when a completion has been taken off the channel.
+    pub fn finished(&self) {
+        self.pending.set(self.pending.get().saturating_sub(1));
+    }
+}
+
+thread_local! {
+    static IO: std::cell::OnceCell<std::rc::Rc<Io>> = const { std::cell::OnceCell::new() };
+}
+
+/// Installs the I/O state for this thread (once per VM thread).
+pub fn install(io: std::rc::Rc<Io>) {
+    IO.with(|cell| {
+        let _ = cell.set(io);
+    });
+}
+
+/// The I/O state of this thread.
+pub fn current() -> Option<std::rc::Rc<Io>> {
+    IO.with(|cell| cell.get().cloned())
+}
