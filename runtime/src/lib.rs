@@ -4,12 +4,14 @@
 //! `resolver` (Node-style resolution), `modules` (builtin JS modules), and `js/` (the
 //! JavaScript half: bootstrap, inspect, CommonJS loader, builtins).
 
+pub mod agent;
 pub mod binding;
 pub mod cli;
 pub mod event_loop;
 pub mod io;
 pub mod modules;
 pub mod resolver;
+pub mod test262;
 pub mod vm;
 
 /// The crate version, printed by `dynojs --version`.
@@ -51,10 +53,12 @@ pub fn main_with_args(args: Vec<String>) -> i32 {
             println!("{}\n\n{}", version_line(), cli::USAGE);
             return 0;
         }
-        Mode::Test262 { .. } | Mode::Test262Batch => {
-            eprintln!("dynojs: the test262 host is not implemented yet");
-            return 9;
-        }
+        Mode::Test262 {
+            file,
+            module,
+            strict,
+        } => return test262::run_file(file, *module, *strict),
+        Mode::Test262Batch => return test262::run_batch(),
         Mode::Run { file, args } => {
             let mut v = vec![exe_path(), absolute_string(file)];
             v.extend(args.iter().cloned());

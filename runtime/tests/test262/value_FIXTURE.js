@@ -1,0 +1,2 @@
+export var v = 1;
+export default 'fixture default';
