@@ -57,6 +57,7 @@
     ticks.push(callback, args.length ? args : undefined);
   }
   function runTicks() {
+    if (tickHead === ticks.length) return;
     while (tickHead < ticks.length) {
       const cb = ticks[tickHead];
       const args = ticks[tickHead + 1];
@@ -84,7 +85,7 @@
     do {
       runTicks();
       runMicrotasks();
-    } while (tickHead < ticks.length || processPromiseRejections());
+    } while (tickHead < ticks.length || (pendingRejections.length > 0 && processPromiseRejections()));
   }
   function queueMicrotask(callback) {
     validateFunction(callback, 'callback');
@@ -202,44 +203,68 @@
   }
 
   // ---- timers ---------------------------------------------------------------
-  // A binary min-heap ordered by (expiry, seq): deadline order, then insertion order.
-  // Cancelled timers are dropped lazily when they reach the top.
-  const heap = [];
+  // As in Node: one FIFO list per duration (a timer's expiry is its start plus its
+  // duration, and starts never decrease, so each list is sorted), and a binary min-heap
+  // of lists keyed by (expiry of the list's first timer, list id). Timers fire in
+  // deadline order, equal deadlines in insertion order within a duration. Cancelled and
+  // refreshed entries are skipped lazily.
+  const lists = new Map();
+  const listHeap = [];
+  let listSeq = 0;
   let timerSeq = 0;
   let timerIdCounter = 0;
   let refedTimers = 0;
   let loopNow = binding.now();
+  const knownTimersById = new Map();
   const TIMEOUT_MAX = 2 ** 31 - 1;
-  const less = (a, b) => a._expiry < b._expiry || (a._expiry === b._expiry && a._seq < b._seq);
-  function heapPush(t) {
-    heap.push(t);
-    let i = heap.length - 1;
+  const listLess = (a, b) => a.expiry < b.expiry || (a.expiry === b.expiry && a.id < b.id);
+  function siftUp(i) {
+    const item = listHeap[i];
     while (i > 0) {
       const p = (i - 1) >> 1;
-      if (!less(heap[i], heap[p])) break;
-      [heap[i], heap[p]] = [heap[p], heap[i]];
+      const parent = listHeap[p];
+      if (!listLess(item, parent)) break;
+      listHeap[i] = parent;
       i = p;
     }
+    listHeap[i] = item;
   }
-  function heapPop() {
-    const top = heap[0];
-    const last = heap.pop();
-    if (heap.length) {
-      heap[0] = last;
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1, r = l + 1;
-        let m = i;
-        if (l < heap.length && less(heap[l], heap[m])) m = l;
-        if (r < heap.length && less(heap[r], heap[m])) m = r;
-        if (m === i) break;
-        [heap[i], heap[m]] = [heap[m], heap[i]];
-        i = m;
-      }
+  function siftDown(i) {
+    const n = listHeap.length;
+    const item = listHeap[i];
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= n) break;
+      const r = l + 1;
+      const c = r < n && listLess(listHeap[r], listHeap[l]) ? r : l;
+      if (!listLess(listHeap[c], item)) break;
+      listHeap[i] = listHeap[c];
+      i = c;
     }
-    return top;
+    listHeap[i] = item;
   }
-  const kRefed = Symbol('refed');
+  function removeTopList() {
+    const last = listHeap.pop();
+    if (listHeap.length) {
+      listHeap[0] = last;
+      siftDown(0);
+    }
+  }
+  function insertTimer(t, start) {
+    t._idleStart = start;
+    t._expiry = start + t._idleTimeout;
+    const seq = (t._seq = ++timerSeq);
+    let list = lists.get(t._idleTimeout);
+    if (list === undefined) {
+      list = { duration: t._idleTimeout, items: [], seqs: [], head: 0, expiry: t._expiry, id: ++listSeq };
+      lists.set(t._idleTimeout, list);
+      listHeap.push(list);
+      siftUp(listHeap.length - 1);
+    }
+    list.items.push(t);
+    list.seqs.push(seq);
+  }
+
   class Timeout {
     constructor(callback, after, args, isRepeat) {
       after = Number(after);
@@ -254,41 +279,33 @@
       this._timerArgs = args;
       this._repeat = isRepeat ? after : null;
       this._destroyed = false;
-      this[kRefed] = true;
+      this._refed = true;
       this._id = ++timerIdCounter;
       refedTimers++;
-      this._schedule(loopNow);
-    }
-    _schedule(start) {
-      this._idleStart = start;
-      this._expiry = start + this._idleTimeout;
-      this._seq = ++timerSeq;
-      this._inHeap = true;
-      heapPush(this);
+      insertTimer(this, loopNow);
     }
     _clear() {
       if (this._destroyed) return;
       this._destroyed = true;
-      if (this[kRefed]) refedTimers--;
+      if (this._refed) refedTimers--;
+      knownTimersById.delete(this._id);
     }
     ref() {
-      if (!this[kRefed] && !this._destroyed) refedTimers++;
-      this[kRefed] = true;
+      if (!this._refed && !this._destroyed) refedTimers++;
+      this._refed = true;
       return this;
     }
     unref() {
-      if (this[kRefed] && !this._destroyed) refedTimers--;
-      this[kRefed] = false;
+      if (this._refed && !this._destroyed) refedTimers--;
+      this._refed = false;
       return this;
     }
     hasRef() {
-      return this[kRefed];
+      return this._refed;
     }
     refresh() {
-      if (!this._destroyed) {
-        // The old heap entry is superseded: its seq no longer matches.
-        this._schedule(binding.now());
-      }
+      // The old list entry is superseded: its seq no longer matches.
+      if (!this._destroyed) insertTimer(this, binding.now());
       return this;
     }
     close() {
@@ -296,10 +313,10 @@
       return this;
     }
     [Symbol.toPrimitive]() {
+      knownTimersById.set(this._id, this);
       return this._id;
     }
   }
-  const timersById = new Map();
   function setTimeout(callback, after, ...args) {
     validateFunction(callback, 'callback');
     return new Timeout(callback, after, args.length ? args : undefined, false);
@@ -309,45 +326,66 @@
     return new Timeout(callback, repeat, args.length ? args : undefined, true);
   }
   function clearTimer(timer) {
-    if (timer && typeof timer === 'object' && timer instanceof Timeout) {
+    if (timer instanceof Timeout) {
       timer._clear();
     } else if (typeof timer === 'number' || typeof timer === 'string') {
       // Node accepts the primitive id from `+timeout`.
-      const id = Number(timer);
-      for (const t of heap) if (t._id === id) t._clear();
+      const t = knownTimersById.get(Number(timer));
+      if (t !== undefined) t._clear();
     }
   }
   function runTimers(now) {
     loopNow = now;
-    while (heap.length) {
-      const t = heap[0];
-      if (t._destroyed || t._seq === undefined) {
-        heapPop();
-        continue;
+    while (listHeap.length) {
+      const list = listHeap[0];
+      if (list.expiry > now) return list.expiry;
+      let exhausted = true;
+      while (list.head < list.items.length) {
+        const t = list.items[list.head];
+        if (t._destroyed || t._seq !== list.seqs[list.head]) {
+          list.items[list.head] = undefined;
+          list.head++;
+          continue;
+        }
+        if (t._expiry > now) {
+          list.expiry = t._expiry;
+          siftDown(0);
+          exhausted = false;
+          break;
+        }
+        list.items[list.head] = undefined;
+        list.head++;
+        const seq = t._seq;
+        let start;
+        if (t._repeat !== null) start = binding.now();
+        try {
+          const args = t._timerArgs;
+          if (args === undefined) t._onTimeout(); else t._onTimeout(...args);
+        } catch (err) {
+          uncaught(err);
+        }
+        if (t._repeat !== null && !t._destroyed) {
+          t._idleTimeout = t._repeat;
+          insertTimer(t, start);
+        } else if (!t._destroyed && t._seq === seq) {
+          // (a timer refreshed inside its own callback was re-inserted and stays)
+          t._destroyed = true;
+          if (t._refed) refedTimers--;
+          knownTimersById.delete(t._id);
+        }
+        processTicksAndRejections();
       }
-      if (t._expiry > now) return t._expiry;
-      heapPop();
-      if (t._expiry !== t._idleStart + t._idleTimeout) continue; // stale (refreshed) entry
-      let start;
-      if (t._repeat !== null) start = binding.now();
-      try {
-        const args = t._timerArgs;
-        if (args === undefined) t._onTimeout(); else t._onTimeout(...args);
-      } catch (err) {
-        uncaught(err);
+      if (exhausted) {
+        lists.delete(list.duration);
+        removeTopList();
+      } else if (list.head > 1024 && list.head * 2 > list.items.length) {
+        list.items = list.items.slice(list.head);
+        list.seqs = list.seqs.slice(list.head);
+        list.head = 0;
       }
-      if (t._repeat !== null && !t._destroyed) {
-        t._idleTimeout = t._repeat;
-        t._schedule(start);
-      } else if (!t._destroyed) {
-        t._destroyed = true;
-        if (t[kRefed]) refedTimers--;
-      }
-      processTicksAndRejections();
     }
     return -1;
   }
-
   // ---- immediates -------------------------------------------------------------
   let immediates = [];
   let refedImmediates = 0;
@@ -356,21 +394,21 @@
       this._onImmediate = callback;
       this._argv = args;
       this._destroyed = false;
-      this[kRefed] = true;
+      this._refed = true;
       refedImmediates++;
     }
     ref() {
-      if (!this[kRefed] && !this._destroyed) refedImmediates++;
-      this[kRefed] = true;
+      if (!this._refed && !this._destroyed) refedImmediates++;
+      this._refed = true;
       return this;
     }
     unref() {
-      if (this[kRefed] && !this._destroyed) refedImmediates--;
-      this[kRefed] = false;
+      if (this._refed && !this._destroyed) refedImmediates--;
+      this._refed = false;
       return this;
     }
     hasRef() {
-      return this[kRefed];
+      return this._refed;
     }
   }
   function setImmediate(callback, ...args) {
@@ -382,7 +420,7 @@
   function clearImmediate(imm) {
     if (imm instanceof Immediate && !imm._destroyed) {
       imm._destroyed = true;
-      if (imm[kRefed]) refedImmediates--;
+      if (imm._refed) refedImmediates--;
     }
   }
   function runImmediates(now) {
@@ -393,7 +431,7 @@
     for (const imm of queue) {
       if (imm._destroyed) continue;
       imm._destroyed = true;
-      if (imm[kRefed]) refedImmediates--;
+      if (imm._refed) refedImmediates--;
       try {
         if (imm._argv === undefined) imm._onImmediate(); else imm._onImmediate(...imm._argv);
       } catch (err) {

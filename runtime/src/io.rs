@@ -110,17 +110,15 @@ impl Io {
 }
 
 thread_local! {
-    static IO: std::cell::OnceCell<std::rc::Rc<Io>> = const { std::cell::OnceCell::new() };
+    static IO: std::cell::RefCell<Option<std::rc::Rc<Io>>> = const { std::cell::RefCell::new(None) };
 }
 
-/// Installs the I/O state for this thread (once per VM thread).
-pub fn install(io: std::rc::Rc<Io>) {
-    IO.with(|cell| {
-        let _ = cell.set(io);
-    });
+/// Installs the I/O state of the VM that runs on this thread.
+pub fn install(io: Option<std::rc::Rc<Io>>) {
+    IO.with(|cell| *cell.borrow_mut() = io);
 }
 
 /// The I/O state of this thread.
 pub fn current() -> Option<std::rc::Rc<Io>> {
-    IO.with(|cell| cell.get().cloned())
+    IO.with(|cell| cell.borrow().clone())
 }
