@@ -132,7 +132,14 @@ fn start(source: String) {
         });
 }
 
-fn broadcast<'js>(ctx: Ctx<'js>, sab: Value<'js>, number: Value<'js>) -> rquickjs::Result<()> {
+fn broadcast<'js>(
+    ctx: Ctx<'js>,
+    sab: Value<'js>,
+    number: rquickjs::function::Opt<Value<'js>>,
+) -> rquickjs::Result<()> {
+    let number = number
+        .0
+        .unwrap_or_else(|| Value::new_undefined(ctx.clone()));
     let raw = ctx.as_raw().as_ptr();
     let mut len: qjs::size_t = 0;
     // SAFETY: writes the SAB by reference (sab_dup keeps the memory alive).
