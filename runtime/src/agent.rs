@@ -96,14 +96,19 @@ pub fn host_agent<'js>(ctx: &Ctx<'js>) -> rquickjs::Result<Object<'js>> {
     agent.set("start", Function::new(ctx.clone(), start)?)?;
     agent.set("broadcast", Function::new(ctx.clone(), broadcast)?)?;
     agent.set("getReport", Function::new(ctx.clone(), get_report)?)?;
+    add_clock(ctx, &agent)?;
+    Ok(agent)
+}
+
+/// `sleep(ms)` and `monotonicNow()`, which both sides of `$262.agent` have.
+fn add_clock<'js>(ctx: &Ctx<'js>, agent: &Object<'js>) -> rquickjs::Result<()> {
     agent.set(
         "sleep",
         Function::new(ctx.clone(), |ms: f64| {
             std::thread::sleep(Duration::from_secs_f64(ms.max(0.0) / 1e3))
         })?,
     )?;
-    agent.set("monotonicNow", Function::new(ctx.clone(), monotonic_now)?)?;
-    Ok(agent)
+    agent.set("monotonicNow", Function::new(ctx.clone(), monotonic_now)?)
 }
 
 /// The oldest report as a string, or `null` (not undefined: harnesses compare to null).
@@ -211,13 +216,7 @@ fn agent_main(source: String, from_main: Receiver<Message>, ack: Sender<()>) {
                 })?,
             )?;
             agent.set("leaving", Function::new(ctx.clone(), || {})?)?;
-            agent.set(
-                "sleep",
-                Function::new(ctx.clone(), |ms: f64| {
-                    std::thread::sleep(Duration::from_secs_f64(ms.max(0.0) / 1e3))
-                })?,
-            )?;
-            agent.set("monotonicNow", Function::new(ctx.clone(), monotonic_now)?)?;
+            add_clock(&ctx, &agent)?;
             let host = Object::new(ctx.clone())?;
             host.set("agent", agent)?;
             ctx.globals().set("$262", host)?;
@@ -279,7 +278,9 @@ fn receive_broadcast<'js>(ctx: Ctx<'js>, f: Function<'js>) {
     RECEIVER.with(|r| *r.borrow_mut() = Some(Persistent::save(&ctx, f)));
 }
 
-fn run_jobs(ctx: &Ctx<'_>) {
+/// Runs every pending job; exceptions in jobs are dropped (test262 reports failures of
+/// async code through `print`).
+pub fn run_jobs(ctx: &Ctx<'_>) {
     let rt = unsafe { qjs::JS_GetRuntime(ctx.as_raw().as_ptr()) };
     loop {
         let mut job_ctx: *mut qjs::JSContext = std::ptr::null_mut();

@@ -165,26 +165,6 @@ fn describe(_ctx: &Ctx<'_>, exc: &Value<'_>, phase: &'static str) -> HostError {
     }
 }
 
-/// Runs every pending job; an exception in a job is ignored here (test262 reports
-/// failures of async tests through `print`).
-fn drain_jobs(ctx: &Ctx<'_>) {
-    let rt = unsafe { qjs::JS_GetRuntime(ctx.as_raw().as_ptr()) };
-    loop {
-        let mut job_ctx: *mut qjs::JSContext = std::ptr::null_mut();
-        // SAFETY: rt is this context's runtime; the lock is held by the caller's `with`.
-        let r = unsafe { qjs::JS_ExecutePendingJob(rt, &mut job_ctx) };
-        if r == 0 {
-            return;
-        }
-        if r < 0 && !job_ctx.is_null() {
-            unsafe {
-                let e = qjs::JS_GetException(job_ctx);
-                qjs::JS_FreeValue(job_ctx, e);
-            }
-        }
-    }
-}
-
 /// Compiles and runs one test in realm `ctx`.
 pub fn run_in(
     ctx: &Ctx<'_>,
@@ -258,7 +238,7 @@ pub fn run_in(
                 // Linking happens inside JS_EvalFunction; evaluation errors reject.
                 return Err(take_exception(ctx, "resolution"));
             }
-            drain_jobs(ctx);
+            crate::agent::run_jobs(ctx);
             let promise = Value::from_raw(ctx.clone(), promise);
             if let Some(p) = promise.as_promise() {
                 if p.state() == rquickjs::promise::PromiseState::Rejected {
@@ -273,7 +253,7 @@ pub fn run_in(
                 return Err(take_exception(ctx, "runtime"));
             }
             qjs::JS_FreeValue(raw, result);
-            drain_jobs(ctx);
+            crate::agent::run_jobs(ctx);
         }
     }
     Ok(())
