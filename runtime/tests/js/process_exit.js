@@ -1,5 +1,5 @@
 // exit: 4
-setTimeout(() => console.log('must not run'), 10);
+setTimeout(() => console.log('must not run'), 1000);
 process.on('exit', (code) => console.log('exit event', code));
 setImmediate(() => {
   console.log('calling exit');
