@@ -102,7 +102,7 @@ pub enum RuntimesAction {
 
 #[derive(Debug, Args)]
 pub struct TestArgs {
-    /// Suites: compat, test262, or a path to a directory of tests.
+    /// Suites: test262 (compat and paths come with their issues).
     #[arg(value_name = "SUITE")]
     pub suites: Vec<String>,
     /// Root of a test262 checkout.
@@ -111,6 +111,30 @@ pub struct TestArgs {
     /// Save the full results document here.
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
+    /// Parallel workers (default: the number of CPUs).
+    #[arg(long, short = 'j', value_name = "N")]
+    pub jobs: Option<usize>,
+    /// Per-scenario timeout in seconds.
+    #[arg(long, default_value_t = 10.0, value_name = "SECONDS")]
+    pub timeout: f64,
+    /// Which tests: dir:, feature:, flag:, include:, id: atoms with & | ! ( ).
+    #[arg(long, value_name = "EXPR")]
+    pub filter: Option<String>,
+    /// Skip tests that use this feature (repeatable), counted as skip(feature).
+    #[arg(long = "skip-feature", value_name = "NAME")]
+    pub skip_features: Vec<String>,
+    /// Expectations file (default: suites/expectations/<suite>/<runtime>.toml if present).
+    #[arg(long, value_name = "FILE")]
+    pub expectations: Option<PathBuf>,
+    /// Rewrite the expectations file from this run's failures.
+    #[arg(long)]
+    pub update_expectations: bool,
+    /// Exit 1 when results differ from expectations: `unexpected`.
+    #[arg(long = "fail-on", value_name = "WHAT")]
+    pub fail_on: Vec<String>,
+    /// Write the composed source of every non-passing scenario under DIR.
+    #[arg(long, value_name = "DIR")]
+    pub save_failed: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

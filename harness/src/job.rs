@@ -139,46 +139,13 @@ pub fn run_job(
         )
         .into());
     }
-    let created_at = chrono::Utc::now();
-    let run_id = new_run_id(created_at);
+    let header = new_run(config, &mut selected, log)?;
+    let run_id = header.run_id.clone();
     let dir = out_dir
         .map(Path::to_path_buf)
         .or_else(|| config.run_out.clone().map(|d| d.join(&run_id)))
         .unwrap_or_else(|| PathBuf::from("reports").join(&run_id));
     let results_path = dir.join("results.json");
-
-    log.info(format!("dyno run {run_id}: {} runtime(s)", selected.len()));
-    // Hash executables in parallel: node/deno/bun binaries are ~100 MB each.
-    std::thread::scope(|s| {
-        let handles: Vec<_> = selected
-            .iter_mut()
-            .map(|r| s.spawn(move || r.compute_sha256()))
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().expect("hash thread panicked"))
-            .collect::<Result<Vec<()>>>()
-    })?;
-
-    let header = RunRecord {
-        schema_version: SCHEMA_VERSION,
-        run_id: run_id.clone(),
-        dyno_version: env!("CARGO_PKG_VERSION").to_owned(),
-        methodology_version: METHODOLOGY_VERSION,
-        created_at,
-        finished_at: None,
-        complete: false,
-        command: std::env::args().collect(),
-        project: project_record(),
-        host: HostRecord::detect(),
-        runtimes: selected.iter().map(|r| r.record.clone()).collect(),
-        environment: EnvironmentRecord {
-            variables: config.env.redacted(),
-        },
-        smoke: Vec::new(),
-        conformance: Vec::new(),
-        benchmarks: Vec::new(),
-    };
     let mut journal = Journal::create(&results_path, header)?;
 
     let scratch = tempfile::Builder::new()
@@ -265,6 +232,43 @@ pub fn run_job(
         .ok();
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The header of a new run: ids, host facts, the runtimes (hashed), the environment.
+pub fn new_run(config: &Config, selected: &mut [Runtime], log: Log) -> Result<RunRecord> {
+    let created_at = chrono::Utc::now();
+    let run_id = new_run_id(created_at);
+    log.info(format!("dyno {run_id}: {} runtime(s)", selected.len()));
+    // Hash executables in parallel: node/deno/bun binaries are ~100 MB each.
+    std::thread::scope(|s| {
+        let handles: Vec<_> = selected
+            .iter_mut()
+            .map(|r| s.spawn(move || r.compute_sha256()))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("hash thread panicked"))
+            .collect::<Result<Vec<()>>>()
+    })?;
+    Ok(RunRecord {
+        schema_version: SCHEMA_VERSION,
+        run_id,
+        dyno_version: env!("CARGO_PKG_VERSION").to_owned(),
+        methodology_version: METHODOLOGY_VERSION,
+        created_at,
+        finished_at: None,
+        complete: false,
+        command: std::env::args().collect(),
+        project: project_record(),
+        host: HostRecord::detect(),
+        runtimes: selected.iter().map(|r| r.record.clone()).collect(),
+        environment: EnvironmentRecord {
+            variables: config.env.redacted(),
+        },
+        smoke: Vec::new(),
+        conformance: Vec::new(),
+        benchmarks: Vec::new(),
+    })
 }
 
 /// Runs the smoke script on one runtime. A failure is recorded, not returned.

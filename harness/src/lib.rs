@@ -7,6 +7,7 @@
 
 pub mod cli;
 pub mod config;
+pub mod conform;
 pub mod host;
 pub mod job;
 pub mod proc;
@@ -110,10 +111,20 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             formats(format, "dyno run", &[Format::Human, Format::Json])?;
             job::run_job(&config, args.out.as_deref(), format, log)
         }
-        Command::Test(_) => not_implemented(
-            "dyno test",
-            "the conformance engine lands with the test262 issue",
-        ),
+        Command::Test(args) => {
+            formats(
+                format,
+                "dyno test",
+                &[
+                    Format::Human,
+                    Format::Json,
+                    Format::Jsonl,
+                    Format::Junit,
+                    Format::Tap,
+                ],
+            )?;
+            conform::run::run(&config, &args, format, log)
+        }
         Command::Bench(_) => {
             not_implemented("dyno bench", "benchmarks land with the benchmarks issue")
         }

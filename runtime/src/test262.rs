@@ -11,8 +11,9 @@
 //! Single-file mode prints the test's `print` output on stdout and, on error, a last
 //! stderr line `DYNOJS-TEST262-ERROR {"phase":..,"name":..,"message":..}` with exit 1.
 //! Batch mode reads one JSON description per stdin line (`{"file", "module", "strict",
-//! "timeout_ms"}`), runs each in a fresh context of one runtime with an interrupt-handler
-//! timeout, and writes one JSON result line per test.
+//! "timeout_ms", "source"?}`; with `source`, `file` only names it), runs each in a fresh
+//! context of one runtime with an interrupt-handler timeout, and writes one JSON result
+//! line per test.
 
 use std::cell::{Cell, RefCell};
 use std::io::{BufRead, Write};
@@ -458,7 +459,13 @@ pub fn run_batch() -> i32 {
         let started = Instant::now();
         CAPTURE.with(|c| *c.borrow_mut() = Some(String::new()));
         deadline.set(Some(started + timeout));
-        let result = match std::fs::read_to_string(&file) {
+        // The composed source may come inline; `file` then only names it (the test's real
+        // path, so relative and self imports resolve next to it).
+        let source = match request["source"].as_str() {
+            Some(src) => Ok(src.to_owned()),
+            None => std::fs::read_to_string(&file),
+        };
+        let result = match source {
             Err(e) => Err(HostError {
                 phase: "harness",
                 name: None,

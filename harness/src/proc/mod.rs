@@ -20,6 +20,9 @@
 mod capture;
 pub mod env;
 mod reaper;
+mod worker;
+
+pub use worker::{Worker, WorkerError};
 
 use std::ffi::OsString;
 use std::io::Read;
@@ -190,37 +193,14 @@ pub fn run(spec: &ProcSpec) -> Result<ProcResult> {
         }
     };
     let token = new_token();
-    let mut cmd = Command::new(&spec.program);
-    cmd.args(&spec.args)
-        .env_clear()
-        .envs(env.iter())
-        .env(TOKEN_VAR, &token)
-        .current_dir(&cwd)
-        .stdin(if spec.stdin.is_some() {
-            Stdio::piped()
-        } else {
-            Stdio::null()
-        })
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    let limits = spec.limits.clone();
-    // SAFETY: only async-signal-safe calls (setpgid, prctl, setrlimit) between fork and exec.
-    unsafe {
-        cmd.pre_exec(move || {
-            if libc::setpgid(0, 0) != 0 {
-                return Err(std::io::Error::last_os_error());
-            }
-            // If dyno dies, the direct child dies too; the rest is handled by the group.
-            libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL, 0, 0, 0);
-            if let Some(secs) = limits.cpu_seconds {
-                set_rlimit(libc::RLIMIT_CPU, secs)?;
-            }
-            if let Some(bytes) = limits.address_space_bytes {
-                set_rlimit(libc::RLIMIT_AS, bytes)?;
-            }
-            Ok(())
-        });
-    }
+    let mut cmd = command(spec, &env, &cwd, &token);
+    cmd.stdin(if spec.stdin.is_some() {
+        Stdio::piped()
+    } else {
+        Stdio::null()
+    })
+    .stdout(Stdio::piped())
+    .stderr(Stdio::piped());
 
     let start = Instant::now();
     let spawned = {
@@ -369,6 +349,36 @@ pub fn run(spec: &ProcSpec) -> Result<ProcResult> {
         stderr: err.capture,
         killed_descendants,
     })
+}
+
+/// The `Command` for `spec`: sanitized env plus the spawn token, cwd, own process
+/// group, PDEATHSIG and rlimits. Stdio is left to the caller.
+fn command(spec: &ProcSpec, env: &Environment, cwd: &std::path::Path, token: &str) -> Command {
+    let mut cmd = Command::new(&spec.program);
+    cmd.args(&spec.args)
+        .env_clear()
+        .envs(env.iter())
+        .env(TOKEN_VAR, token)
+        .current_dir(cwd);
+    let limits = spec.limits.clone();
+    // SAFETY: only async-signal-safe calls (setpgid, prctl, setrlimit) between fork and exec.
+    unsafe {
+        cmd.pre_exec(move || {
+            if libc::setpgid(0, 0) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            // If dyno dies, the direct child dies too; the rest is handled by the group.
+            libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL, 0, 0, 0);
+            if let Some(secs) = limits.cpu_seconds {
+                set_rlimit(libc::RLIMIT_CPU, secs)?;
+            }
+            if let Some(bytes) = limits.address_space_bytes {
+                set_rlimit(libc::RLIMIT_AS, bytes)?;
+            }
+            Ok(())
+        });
+    }
+    cmd
 }
 
 enum Ending {

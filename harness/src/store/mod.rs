@@ -10,6 +10,6 @@ mod journal;
 mod read;
 mod schema;
 
-pub use journal::{journal_path, recover, Journal};
+pub use journal::{journal_path, recover, write_atomic, Journal};
 pub use read::{migrate, read_results, Migration, StoreError, MIGRATIONS};
 pub use schema::*;

@@ -159,7 +159,19 @@ pub struct ConformanceRecord {
     pub runtime: String,
     /// Version of the suite's source (git commit of test262, for instance).
     pub suite_version: Option<String>,
-    /// Count of cases per verdict.
+    /// The suite's own contract version (test262's package.json version).
+    #[serde(default)]
+    pub suite_contract_version: Option<String>,
+    /// The --filter expression, if any.
+    #[serde(default)]
+    pub filter: Option<String>,
+    /// sha256 of the expectations file applied, if any.
+    #[serde(default)]
+    pub expectations_sha256: Option<String>,
+    /// Wall time of the whole suite on this runtime, milliseconds.
+    #[serde(default)]
+    pub duration_ms: f64,
+    /// Count of scenarios per verdict.
     pub summary: BTreeMap<String, u64>,
     /// One entry per scenario run.
     pub results: Vec<CaseRecord>,
@@ -179,6 +191,18 @@ pub struct CaseRecord {
     pub detail: Option<String>,
     /// Wall time, milliseconds.
     pub duration_ms: f64,
+    /// End of what the test printed, for anything but a pass.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stdout_tail: Option<String>,
+    /// End of the runtime's stderr, for anything but a pass.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stderr_tail: Option<String>,
+    /// Shell command that reruns the saved composed test.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub command: Option<String>,
+    /// Where the composed test was saved (--save-failed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub composed_path: Option<String>,
 }
 
 /// Samples and summary of one benchmark on one runtime.

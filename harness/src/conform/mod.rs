@@ -1,0 +1,171 @@
+//! The conformance engine, shared by every suite format.
+//!
+//! Data flow: a suite lists cases → the scheduler hands cases to `--jobs` threads, each
+//! owning one host (a long-lived worker process where the runtime has one) → each case's
+//! scenarios are composed, run and classified into verdicts → results stream through a
+//! channel to one consumer that applies expectations, drives the progress bar, prints
+//! JSONL as it goes, and keeps everything for the summary and the results file.
+
+pub mod expectations;
+pub mod filter;
+pub mod output;
+pub mod run;
+pub mod test262;
+pub mod verdict;
+
+use serde::Serialize;
+
+pub use verdict::Verdict;
+
+/// The verdict of one scenario of one case, with what is needed to reproduce a failure.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScenarioResult {
+    /// `default` (sloppy), `strict`, `module` or `raw`.
+    pub scenario: &'static str,
+    pub verdict: Verdict,
+    pub detail: Option<String>,
+    pub duration_ms: f64,
+    pub stdout_tail: Option<String>,
+    pub stderr_tail: Option<String>,
+    /// Shell command that reruns the saved composed test (with --save-failed).
+    pub command: Option<String>,
+    pub composed_path: Option<String>,
+}
+
+impl ScenarioResult {
+    pub fn new(scenario: &'static str, verdict: Verdict, detail: Option<String>) -> Self {
+        ScenarioResult {
+            scenario,
+            verdict,
+            detail,
+            duration_ms: 0.0,
+            stdout_tail: None,
+            stderr_tail: None,
+            command: None,
+            composed_path: None,
+        }
+    }
+}
+
+/// All scenarios of one case.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CaseResult {
+    /// Path under the suite's test directory.
+    pub id: String,
+    pub features: Vec<String>,
+    /// Uses a Stage-3 proposal feature (excluded from the spec-only score).
+    pub proposal: bool,
+    pub scenarios: Vec<ScenarioResult>,
+}
+
+impl CaseResult {
+    /// Per-file verdict: the file passes when every scenario passes (skips excluded).
+    pub fn passed(&self) -> bool {
+        self.scenarios
+            .iter()
+            .all(|s| matches!(s.verdict, Verdict::Pass | Verdict::Skip))
+            && self.scenarios.iter().any(|s| s.verdict == Verdict::Pass)
+    }
+
+    pub fn skipped(&self) -> bool {
+        self.scenarios.iter().all(|s| s.verdict == Verdict::Skip)
+    }
+
+    /// Counted in the spec-only score: not staging, not intl402, no proposal feature.
+    pub fn spec_only(&self) -> bool {
+        !self.proposal && !self.id.starts_with("staging/") && !self.id.starts_with("intl402/")
+    }
+}
+
+/// Runs `work` on every item with `jobs` threads, each with its own state from `init`;
+/// results go to `sink` as they finish (in completion order).
+pub fn schedule<I, S, R>(
+    items: &[I],
+    jobs: usize,
+    init: impl Fn() -> anyhow::Result<S> + Sync,
+    work: impl Fn(&mut S, &I) -> Option<R> + Sync,
+    mut sink: impl FnMut(R),
+) -> anyhow::Result<()>
+where
+    I: Sync,
+    R: Send,
+{
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let next = AtomicUsize::new(0);
+    let (tx, rx) = std::sync::mpsc::channel::<R>();
+    std::thread::scope(|scope| -> anyhow::Result<()> {
+        let mut handles = Vec::new();
+        for _ in 0..jobs.max(1) {
+            let tx = tx.clone();
+            let (next, init, work) = (&next, &init, &work);
+            handles.push(scope.spawn(move || -> anyhow::Result<()> {
+                let mut state = init()?;
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(item) = items.get(i) else {
+                        return Ok(());
+                    };
+                    if let Some(r) = work(&mut state, item) {
+                        if tx.send(r).is_err() {
+                            return Ok(());
+                        }
+                    }
+                }
+            }));
+        }
+        drop(tx);
+        for r in rx {
+            sink(r);
+        }
+        for h in handles {
+            h.join()
+                .map_err(|_| anyhow::anyhow!("a scheduler thread panicked"))??;
+        }
+        Ok(())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn schedule_runs_every_item_once() {
+        let items: Vec<u32> = (0..1000).collect();
+        let mut seen = Vec::new();
+        schedule(
+            &items,
+            3,
+            || Ok(0u32),
+            |count, i| {
+                *count += 1;
+                (i % 7 != 0).then_some(*i)
+            },
+            |r| seen.push(r),
+        )
+        .unwrap();
+        seen.sort();
+        let expected: Vec<u32> = (0..1000).filter(|i| i % 7 != 0).collect();
+        assert_eq!(seen, expected);
+    }
+
+    #[test]
+    fn per_file_verdicts() {
+        let s = |v| ScenarioResult::new("default", v, None);
+        let case = |vs: Vec<Verdict>| CaseResult {
+            id: "a.js".into(),
+            features: vec![],
+            proposal: false,
+            scenarios: vs.into_iter().map(s).collect(),
+        };
+        assert!(case(vec![Verdict::Pass, Verdict::Pass]).passed());
+        assert!(!case(vec![Verdict::Pass, Verdict::Fail]).passed());
+        assert!(!case(vec![Verdict::Skip]).passed());
+        assert!(case(vec![Verdict::Skip]).skipped());
+        let staging = CaseResult {
+            id: "staging/x.js".into(),
+            ..case(vec![Verdict::Pass])
+        };
+        assert!(!staging.spec_only());
+    }
+}

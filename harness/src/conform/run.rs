@@ -1,0 +1,336 @@
+//! `dyno test`: select runtimes and suites, run them through the scheduler, apply
+//! expectations, print the chosen format, save the results document.
+
+use std::collections::BTreeSet;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use anyhow::{bail, Context, Result};
+
+use super::expectations::Expectations;
+use super::filter::Filter;
+use super::output::{self, SuiteRun};
+use super::test262::{self, hosts, CaseOptions, Suite};
+use super::{schedule, CaseResult, Verdict};
+use crate::cli::{Format, TestArgs};
+use crate::config::Config;
+use crate::store::{CaseRecord, ConformanceRecord};
+use crate::{job, Log, UsageError};
+
+pub fn run(config: &Config, args: &TestArgs, format: Format, log: Log) -> Result<ExitCode> {
+    let suites: Vec<String> = if args.suites.is_empty() {
+        vec!["test262".into()]
+    } else {
+        args.suites.clone()
+    };
+    for s in &suites {
+        match s.as_str() {
+            "test262" => {}
+            "compat" => bail!(UsageError::new("the compat suite is not implemented yet (it lands with the compat-suite issue); run `dyno test test262`")),
+            other => bail!(UsageError::new(format!("suite '{other}': only `test262` is implemented yet (compat and suite paths land with later issues)"))),
+        }
+    }
+    for f in &args.fail_on {
+        if f != "unexpected" {
+            bail!(UsageError::new(format!(
+                "--fail-on {f}: dyno test knows `--fail-on unexpected`"
+            )));
+        }
+    }
+    if !(args.timeout > 0.0 && args.timeout.is_finite()) {
+        bail!(UsageError::new(format!(
+            "--timeout {}: give a positive number of seconds",
+            args.timeout
+        )));
+    }
+    let Some(dir) = &args.test262_dir else {
+        bail!(UsageError::new("test262 needs a checkout: pass --test262-dir DIR or set TEST262_DIR (dyno never ships test262)"));
+    };
+    let suite = Suite::open(dir)?;
+    if let Some(v) = &suite.version {
+        if !test262::KNOWN_VERSIONS.contains(&v.as_str()) {
+            log.warn(format!("test262 version {v} is newer or older than the INTERPRETING.md contract dyno implements ({}); results may be off", test262::KNOWN_VERSIONS.join(", ")));
+        }
+    }
+    let filter = args.filter.as_deref().map(Filter::parse).transpose()?;
+    let paths = suite.discover(filter.as_ref().and_then(Filter::required_dirs).as_deref())?;
+    if paths.is_empty() {
+        bail!(UsageError::new(format!(
+            "no test files under '{}' match; check --test262-dir and --filter",
+            suite.test_dir.display()
+        )));
+    }
+
+    let mut runtimes = job::discover(config, log)?;
+    if config.select.is_empty() {
+        // Without a selection, every runtime that has a test262 host.
+        runtimes.retain(|r| hosts::factory_for(r, &config.env).is_ok());
+    }
+    if runtimes.is_empty() {
+        bail!(UsageError::new("no runtime with a test262 host was found; build dynojs (cargo build --release) or pass --runtime"));
+    }
+    let factories = runtimes
+        .iter()
+        .map(|r| {
+            hosts::factory_for(r, &config.env)
+                .map_err(|why| UsageError::new(format!("--runtime {}: {why}", r.name())))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut header = if args.out.is_some() {
+        Some(job::new_run(config, &mut runtimes, log)?)
+    } else {
+        None
+    };
+
+    let jobs = args
+        .jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .max(1);
+    let skip_features: BTreeSet<String> = args.skip_features.iter().cloned().collect();
+    let suite_label = format!(
+        "test262 {}{}",
+        suite
+            .commit
+            .as_deref()
+            .map_or("(no git commit)", |c| &c[..c.len().min(10)]),
+        suite
+            .version
+            .as_deref()
+            .map(|v| format!(" (v{v})"))
+            .unwrap_or_default()
+    );
+    let mut runs = Vec::new();
+    let mut stdout = std::io::stdout().lock();
+    for (runtime, factory) in runtimes.iter().zip(&factories) {
+        let name = runtime.name().to_owned();
+        let exp_path = args
+            .expectations
+            .clone()
+            .unwrap_or_else(|| PathBuf::from(format!("suites/expectations/test262/{name}.toml")));
+        let expectations = Expectations::load(&exp_path)?;
+        let save_dir = args.save_failed.as_ref().map(|d| d.join(&name));
+        let opts = CaseOptions {
+            filter: filter.as_ref(),
+            skip_features: &skip_features,
+            timeout: Duration::from_secs_f64(args.timeout),
+            caps: factory.caps(),
+            expectations: &expectations,
+            save_failed: save_dir.as_deref(),
+        };
+        let progress = progress_bar(log, paths.len() as u64, &name);
+        let started = Instant::now();
+        let mut cases: Vec<CaseResult> = Vec::with_capacity(paths.len());
+        let (mut pass, mut fail) = (0u64, 0u64);
+        let mut write_error: Option<std::io::Error> = None;
+        schedule(
+            &paths,
+            jobs,
+            || factory.create(),
+            |host, path| {
+                let result = test262::run_case(&suite, path, host.as_mut(), &opts);
+                if result.is_none() {
+                    progress.inc(1);
+                }
+                result
+            },
+            |mut case| {
+                apply_expectations(&mut case, &expectations);
+                for s in &case.scenarios {
+                    match s.verdict {
+                        Verdict::Pass | Verdict::ExpectedFail => pass += 1,
+                        Verdict::Skip => {}
+                        _ => fail += 1,
+                    }
+                }
+                if format == Format::Jsonl && write_error.is_none() {
+                    for line in output::jsonl_lines(&name, &case) {
+                        if let Err(e) = writeln!(stdout, "{line}") {
+                            write_error = Some(e);
+                            break;
+                        }
+                    }
+                }
+                progress.set_message(format!("{name}: {pass} ok, {fail} failing"));
+                progress.inc(1);
+                cases.push(case);
+            },
+        )?;
+        progress.finish_and_clear();
+        if let Some(e) = write_error {
+            return Err(e).context("writing JSONL to stdout");
+        }
+        cases.sort_by(|a, b| a.id.cmp(&b.id));
+        let ran: BTreeSet<String> = cases.iter().map(|c| c.id.clone()).collect();
+        let stale: Vec<String> = if args.filter.is_none() {
+            expectations
+                .stale(&ran)
+                .into_iter()
+                .map(|e| e.id.clone())
+                .collect()
+        } else {
+            Vec::new()
+        };
+        if args.update_expectations {
+            let failures: Vec<(String, String, String)> = cases
+                .iter()
+                .flat_map(|c| {
+                    c.scenarios
+                        .iter()
+                        .filter(|s| s.verdict.is_failure() || s.verdict == Verdict::ExpectedFail)
+                        .map(move |s| {
+                            (
+                                c.id.clone(),
+                                s.scenario.to_owned(),
+                                s.verdict.name().to_owned(),
+                            )
+                        })
+                })
+                .filter(|(_, _, v)| v != "unexpected-pass")
+                .collect();
+            expectations.write_updated(&exp_path, &failures)?;
+            log.info(format!(
+                "{name}: wrote {} expected failures to {}",
+                failures.len(),
+                exp_path.display()
+            ));
+        }
+        let run = SuiteRun {
+            runtime: name.clone(),
+            runtime_version: runtime.record.version.clone(),
+            suite: "test262".into(),
+            suite_label: suite_label.clone(),
+            cases,
+            duration_ms: started.elapsed().as_secs_f64() * 1e3,
+            stale_expectations: stale,
+        };
+        if let Some(h) = header.as_mut() {
+            h.conformance.push(record(
+                &run,
+                &suite,
+                args.filter.clone(),
+                expectations.sha256.clone(),
+            ));
+        }
+        runs.push(run);
+    }
+
+    match format {
+        Format::Human => {
+            let text = output::human(&runs, 40);
+            stdout
+                .write_all(text.as_bytes())
+                .context("writing to stdout")?;
+        }
+        Format::Junit => stdout
+            .write_all(output::junit(&runs).as_bytes())
+            .context("writing to stdout")?,
+        Format::Tap => stdout
+            .write_all(output::tap(&runs).as_bytes())
+            .context("writing to stdout")?,
+        Format::Json => {
+            let value: Vec<_> = runs
+                .iter()
+                .map(|r| record(r, &suite, args.filter.clone(), None))
+                .collect();
+            serde_json::to_writer_pretty(&mut stdout, &value).context("writing JSON to stdout")?;
+            writeln!(stdout).ok();
+        }
+        _ => {}
+    }
+    if let (Some(path), Some(mut h)) = (&args.out, header) {
+        h.finished_at = Some(chrono::Utc::now());
+        h.complete = true;
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("creating '{}'", dir.display()))?;
+        }
+        crate::store::write_atomic(path, &h)?;
+        log.info(format!("results: {}", path.display()));
+    }
+    let unexpected: usize = runs.iter().map(|r| r.unexpected().len()).sum();
+    if args.fail_on.iter().any(|f| f == "unexpected") && unexpected > 0 {
+        for r in &runs {
+            for (id, sc, v) in r.unexpected().iter().take(50) {
+                eprintln!("unexpected: {} {id} ({sc}) on {}", v.name(), r.runtime);
+            }
+        }
+        return Ok(ExitCode::from(crate::EXIT_CHECK_FAILED));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Turns failures into expected-fail and passes into unexpected-pass per expectations.
+fn apply_expectations(case: &mut CaseResult, expectations: &Expectations) {
+    if expectations.is_empty() {
+        return;
+    }
+    for s in &mut case.scenarios {
+        if expectations.get(&case.id, s.scenario).is_some() {
+            s.verdict = match s.verdict {
+                Verdict::Pass => Verdict::UnexpectedPass,
+                Verdict::Skip => Verdict::Skip,
+                _ => Verdict::ExpectedFail,
+            };
+        }
+    }
+}
+
+fn record(
+    run: &SuiteRun,
+    suite: &Suite,
+    filter: Option<String>,
+    expectations_sha256: Option<String>,
+) -> ConformanceRecord {
+    let summary = run
+        .scenario_counts()
+        .into_iter()
+        .map(|(k, v)| (k.to_owned(), v))
+        .collect();
+    let results = run
+        .cases
+        .iter()
+        .flat_map(|c| {
+            c.scenarios.iter().map(move |s| CaseRecord {
+                id: c.id.clone(),
+                scenario: s.scenario.to_owned(),
+                verdict: s.verdict.name().to_owned(),
+                detail: s.detail.clone(),
+                duration_ms: s.duration_ms,
+                stdout_tail: s.stdout_tail.clone().filter(|t| !t.is_empty()),
+                stderr_tail: s.stderr_tail.clone().filter(|t| !t.is_empty()),
+                command: s.command.clone(),
+                composed_path: s.composed_path.clone(),
+            })
+        })
+        .collect();
+    ConformanceRecord {
+        suite: run.suite.clone(),
+        runtime: run.runtime.clone(),
+        suite_version: suite.commit.clone(),
+        suite_contract_version: suite.version.clone(),
+        filter,
+        expectations_sha256,
+        duration_ms: run.duration_ms,
+        summary,
+        results,
+    }
+}
+
+fn progress_bar(log: Log, total: u64, runtime: &str) -> indicatif::ProgressBar {
+    if log.verbosity == crate::Verbosity::Quiet {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::with_draw_target(
+        Some(total),
+        indicatif::ProgressDrawTarget::stderr_with_hz(4),
+    );
+    if let Ok(style) = indicatif::ProgressStyle::with_template(
+        "{bar:30} {pos}/{len} files {msg} [{elapsed_precise}, ETA {eta}]",
+    ) {
+        bar.set_style(style);
+    }
+    bar.set_message(runtime.to_owned());
+    bar
+}
