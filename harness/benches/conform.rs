@@ -71,6 +71,7 @@ fn bench(c: &mut Criterion) {
             is_html_dda: true,
             agent: true,
             phases: true,
+            modules: true,
         },
         expectations: &expectations,
         save_failed: None,

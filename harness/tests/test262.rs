@@ -18,12 +18,21 @@ fn suite() -> PathBuf {
 
 /// Runs `dyno test test262` with `extra` args; returns (exit code, stdout, stderr).
 fn test262(dir: &Path, suite_dir: &Path, extra: &[&str]) -> (i32, String, String) {
+    test262_on("dynojs", dir, suite_dir, extra)
+}
+
+fn test262_on(
+    runtime: &str,
+    dir: &Path,
+    suite_dir: &Path,
+    extra: &[&str],
+) -> (i32, String, String) {
     let out = dyno(dir)
         .args([
             "test",
             "test262",
             "--runtime",
-            "dynojs",
+            runtime,
             "--timeout",
             "2",
             "-q",
@@ -100,6 +109,32 @@ fn every_verdict_path() {
     // No _FIXTURE file is a test; no scenario is missing or extra.
     assert!(!got.keys().any(|(id, _)| id.contains("_FIXTURE")));
     assert_eq!(got.len(), 30, "{got:#?}");
+}
+
+#[test]
+fn node_host_gives_the_same_verdicts() {
+    if common::node_eval("1").is_none() {
+        assert!(
+            !common::expected_runtimes().iter().any(|r| r == "node"),
+            "node is expected but missing"
+        );
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let (code, stdout, stderr) = test262_on("node", dir.path(), &suite(), &["--format", "jsonl"]);
+    assert_eq!(code, 0, "{stderr}");
+    let node = verdicts(&stdout);
+    let (_, stdout, _) = test262(dir.path(), &suite(), &["--format", "jsonl"]);
+    let dynojs = verdicts(&stdout);
+    for (key, verdict) in &dynojs {
+        let expected = match (key.0.as_str(), verdict.as_str()) {
+            // node's vm host waits for the event loop; an async test that never calls
+            // $DONE ends as a timeout there and as a failure on dynojs (no timers).
+            ("async/never-done.js", "fail") => "timeout",
+            _ => verdict.as_str(),
+        };
+        assert_eq!(node.get(key).map(String::as_str), Some(expected), "{key:?}");
+    }
 }
 
 #[test]
@@ -395,10 +430,8 @@ fn bad_input() {
     let (code, err) = run(&["test", "compat"]);
     assert_eq!(code, Some(2));
     assert!(err.contains("not implemented yet"), "{err}");
-    let (code, err) = run(&["test", "test262", "--test262-dir", s, "--runtime", "node"]);
-    if common::node_eval("1").is_some() {
-        assert_eq!(code, Some(2));
-        assert!(err.contains("not implemented yet"), "{err}");
-    }
+    let (code, err) = run(&["test", "test262", "--test262-dir", s, "--runtime", "nope"]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("unknown runtime 'nope'"), "{err}");
     let _ = err;
 }

@@ -230,6 +230,7 @@ pub fn run_case(
             source: &composed,
             module: meta.flags.module,
             strict,
+            is_async: meta.flags.is_async,
             timeout: opts.timeout,
         };
         let retries = opts
@@ -300,6 +301,9 @@ fn skip_reason(
     }
     if meta.features.iter().any(|f| f == "IsHTMLDDA") && !caps.is_html_dda {
         return Some("host-capability: no $262.IsHTMLDDA".into());
+    }
+    if meta.flags.module && !caps.modules {
+        return Some("host-capability: this runtime's node:vm has no SourceTextModule".into());
     }
     if !caps.agent && source.contains("$262.agent") {
         return Some("host-capability: no $262.agent".into());

@@ -164,6 +164,7 @@ impl HostFactory for Factory {
             is_html_dda: false,
             agent: false,
             phases: false,
+            modules: true,
         }
     }
 

@@ -140,6 +140,7 @@ impl HostFactory for Factory {
             is_html_dda: true,
             agent: true,
             phases: true,
+            modules: true,
         }
     }
 

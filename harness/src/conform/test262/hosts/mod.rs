@@ -3,6 +3,7 @@
 
 mod command;
 mod dynojs;
+mod node;
 
 use std::path::Path;
 use std::time::Duration;
@@ -24,6 +25,8 @@ pub struct Request<'a> {
     pub source: &'a str,
     pub module: bool,
     pub strict: bool,
+    /// An async test: the host waits for its `Test262:AsyncTest...` line.
+    pub is_async: bool,
     pub timeout: Duration,
 }
 
@@ -37,6 +40,8 @@ pub struct HostCaps {
     pub agent: bool,
     /// The host reports the phase of an error (else negative tests check the type only).
     pub phases: bool,
+    /// The host runs module tests.
+    pub modules: bool,
 }
 
 /// Runs scenarios; one instance per scheduler thread.
@@ -56,10 +61,13 @@ pub trait HostFactory: Send + Sync {
 pub fn factory_for(runtime: &Runtime, env: &Environment) -> Result<Box<dyn HostFactory>, String> {
     let record = &runtime.record;
     match record.kind.as_str() {
-        "dynojs" => Ok(Box::new(DynojsHost::factory(record.path.clone(), record.args.clone(), env.clone()))),
-        "quickjs" | "custom" => Ok(Box::new(CommandHost::factory(runtime, env.clone()))),
-        other => Err(format!(
-            "the test262 host for {other} (node:vm realms, worker agents) is not implemented yet; run dynojs or a custom command for now"
-        )),
+        "dynojs" => Ok(Box::new(DynojsHost::factory(
+            record.path.clone(),
+            record.args.clone(),
+            env.clone(),
+        ))),
+        "quickjs" | "custom" | "llrt" => Ok(Box::new(CommandHost::factory(runtime, env.clone()))),
+        "node" | "deno" | "bun" => node::factory(runtime, env).map_err(|e| format!("{e:#}")),
+        other => Err(format!("no test262 host for runtime kind '{other}'")),
     }
 }

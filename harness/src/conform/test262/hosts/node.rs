@@ -1,0 +1,201 @@
+//! node, deno and bun as test262 hosts: a persistent worker script (`node_host.js`,
+//! embedded in dyno) runs each scenario in a fresh `node:vm` context — so script tests
+//! run as Scripts, not as CommonJS or ES-module entry files — with `$262` built from
+//! vm contexts (realms, evalScript), `structuredClone` transfer (detach), worker
+//! threads sharing memory (agents) and `--expose-gc`. What a runtime's node:vm lacks is
+//! probed at start; tests that need it are skipped, never failed.
+
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::{Context, Result};
+use serde_json::{json, Value};
+
+use super::{Host, HostCaps, HostFactory, Request};
+use crate::conform::verdict::{HostError, HostOutcome};
+use crate::proc::{shell_quote, Environment, Limits, ProcSpec, Worker, WorkerError};
+use crate::runtimes::Runtime;
+
+const HOST_SCRIPT: &str = include_str!("node_host.js");
+
+/// Extra time beyond the script's own vm timeout before the worker is killed.
+const WATCHDOG_GRACE: Duration = Duration::from_secs(5);
+
+pub struct NodeHost {
+    spec: ProcSpec,
+    worker: Option<Worker>,
+    _script: Arc<tempfile::TempDir>,
+}
+
+struct Factory {
+    spec: ProcSpec,
+    caps: HostCaps,
+    script: Arc<tempfile::TempDir>,
+}
+
+/// The worker command for `runtime` running `script`.
+fn worker_args(runtime: &Runtime, script: &Path) -> Vec<std::ffi::OsString> {
+    let mut args: Vec<std::ffi::OsString> = Vec::new();
+    let variant = runtime.record.args.iter().map(Into::into);
+    match runtime.record.kind.as_str() {
+        "deno" => {
+            args.extend(["run", "-A", "--quiet", "--v8-flags=--expose-gc"].map(Into::into));
+            args.extend(variant);
+        }
+        "bun" => args.extend(variant),
+        _ => {
+            args.extend(variant);
+            args.extend(
+                ["--expose-gc", "--experimental-vm-modules", "--no-warnings"].map(Into::into),
+            );
+        }
+    }
+    args.push(script.as_os_str().to_os_string());
+    args
+}
+
+pub fn factory(runtime: &Runtime, env: &Environment) -> Result<Box<dyn HostFactory>> {
+    let dir = tempfile::Builder::new()
+        .prefix("dyno-test262-host-")
+        .tempdir()
+        .context("creating a directory for the node host script")?;
+    let script = dir.path().join("test262-host.cjs");
+    std::fs::write(&script, HOST_SCRIPT)
+        .with_context(|| format!("writing '{}'", script.display()))?;
+    let mut spec = ProcSpec::new(
+        &runtime.record.path,
+        worker_args(runtime, &script),
+        env.clone(),
+    );
+    spec.limits = Limits {
+        wall: Duration::MAX,
+        ..Limits::default()
+    };
+    // Probe what this runtime's node:vm can do.
+    let mut probe = Worker::spawn(&spec)?;
+    let answer = probe
+        .request(r#"{"probe":true}"#, Duration::from_secs(30))
+        .map_err(|e| {
+            anyhow::anyhow!(
+                "{} could not start the test262 host script: {e:?}",
+                runtime.name()
+            )
+        })?;
+    let v: Value = serde_json::from_str(&answer)
+        .with_context(|| format!("{}: unreadable probe answer {answer:.200}", runtime.name()))?;
+    let caps = HostCaps {
+        can_block: true,
+        is_html_dda: false,
+        agent: v["caps"]["agent"].as_bool().unwrap_or(false),
+        phases: true,
+        modules: v["caps"]["modules"].as_bool().unwrap_or(false),
+    };
+    Ok(Box::new(Factory {
+        spec,
+        caps,
+        script: Arc::new(dir),
+    }))
+}
+
+fn parse_answer(answer: &str) -> HostOutcome {
+    let v: Value = match serde_json::from_str(answer) {
+        Ok(v) => v,
+        Err(e) => {
+            return HostOutcome {
+                error: Some(HostError {
+                    phase: "harness".into(),
+                    name: None,
+                    message: format!("unreadable answer from the host ({e}): {answer:.200}"),
+                }),
+                ..Default::default()
+            }
+        }
+    };
+    HostOutcome {
+        error: v.get("error").filter(|e| e.is_object()).map(|e| HostError {
+            phase: e["phase"].as_str().unwrap_or("runtime").to_owned(),
+            name: e["name"].as_str().map(str::to_owned),
+            message: e["message"].as_str().unwrap_or_default().to_owned(),
+        }),
+        stdout: v["stdout"].as_str().unwrap_or_default().to_owned(),
+        timed_out: v["timed_out"].as_bool().unwrap_or(false),
+        duration_ms: v["duration_ms"].as_f64().unwrap_or(0.0),
+        ..Default::default()
+    }
+}
+
+impl NodeHost {
+    fn ask(&mut self, request: &Request<'_>) -> Result<HostOutcome, WorkerError> {
+        if self.worker.is_none() {
+            self.worker =
+                Some(Worker::spawn(&self.spec).map_err(|e| WorkerError::Exited(format!("{e:#}")))?);
+        }
+        let line = json!({
+            "file": request.file,
+            "source": request.source,
+            "module": request.module,
+            "strict": request.strict,
+            "async": request.is_async,
+            "timeout_ms": request.timeout.as_millis() as u64,
+        })
+        .to_string();
+        let worker = self.worker.as_mut().expect("worker just created");
+        match worker.request(&line, request.timeout + WATCHDOG_GRACE) {
+            Ok(a) => Ok(parse_answer(&a)),
+            Err(e) => {
+                self.worker = None;
+                Err(e)
+            }
+        }
+    }
+}
+
+impl Host for NodeHost {
+    fn run(&mut self, request: &Request<'_>) -> HostOutcome {
+        match self.ask(request) {
+            Ok(o) => o,
+            Err(_) => match self.ask(request) {
+                Ok(o) => {
+                    self.worker = None;
+                    o
+                }
+                Err(WorkerError::Timeout) => HostOutcome {
+                    timed_out: true,
+                    ..Default::default()
+                },
+                Err(WorkerError::Exited(status)) => HostOutcome {
+                    crashed: Some(status),
+                    ..Default::default()
+                },
+            },
+        }
+    }
+
+    fn reproduce(&self, composed: &Path, request: &Request<'_>) -> String {
+        let req = json!({ "file": composed, "module": request.module, "async": request.is_async, "source": "<composed file>" });
+        format!(
+            "# runs through dyno's host script: echo '{}' | {}",
+            req,
+            std::iter::once(self.spec.program.as_os_str())
+                .chain(self.spec.args.iter().map(|a| a.as_os_str()))
+                .map(|a| shell_quote(&a.to_string_lossy()))
+                .collect::<Vec<_>>()
+                .join(" ")
+        )
+    }
+}
+
+impl HostFactory for Factory {
+    fn caps(&self) -> HostCaps {
+        self.caps
+    }
+
+    fn create(&self) -> Result<Box<dyn Host>> {
+        Ok(Box::new(NodeHost {
+            spec: self.spec.clone(),
+            worker: None,
+            _script: self.script.clone(),
+        }))
+    }
+}
