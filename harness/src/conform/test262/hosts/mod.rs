@@ -9,12 +9,13 @@ use std::path::Path;
 use std::time::Duration;
 
 use anyhow::Result;
+use serde_json::{json, Value};
 
 pub use command::CommandHost;
 pub use dynojs::DynojsHost;
 
-use crate::conform::verdict::HostOutcome;
-use crate::proc::Environment;
+use crate::conform::verdict::{HostError, HostOutcome};
+use crate::proc::{Environment, ProcSpec, Worker, WorkerError};
 use crate::runtimes::Runtime;
 
 /// One scenario to run.
@@ -69,5 +70,134 @@ pub fn factory_for(runtime: &Runtime, env: &Environment) -> Result<Box<dyn HostF
         "quickjs" | "custom" | "llrt" => Ok(Box::new(CommandHost::factory(runtime, env.clone()))),
         "node" | "deno" | "bun" => node::factory(runtime, env).map_err(|e| format!("{e:#}")),
         other => Err(format!("no test262 host for runtime kind '{other}'")),
+    }
+}
+
+/// A long-lived worker answering one JSON line per scenario (dynojs batch mode, the
+/// node:vm host script). A worker that crashes or hangs is replaced, and the scenario is
+/// rerun alone in the fresh process, so it is judged without its neighbours; a worker is
+/// also replaced after `recycle_after` scenarios when the runtime leaks per test.
+pub(crate) struct WorkerSession {
+    pub spec: ProcSpec,
+    worker: Option<Worker>,
+    served: u32,
+    recycle_after: u32,
+    /// Time beyond the scenario's own timeout before the worker is killed (native code
+    /// such as Atomics.wait cannot be interrupted from inside).
+    grace: Duration,
+}
+
+impl WorkerSession {
+    pub fn new(spec: ProcSpec, recycle_after: u32, grace: Duration) -> Self {
+        WorkerSession {
+            spec,
+            worker: None,
+            served: 0,
+            recycle_after,
+            grace,
+        }
+    }
+
+    fn ask(&mut self, line: &str, timeout: Duration) -> Result<HostOutcome, WorkerError> {
+        if self.served >= self.recycle_after {
+            self.worker = None;
+        }
+        if self.worker.is_none() {
+            self.worker =
+                Some(Worker::spawn(&self.spec).map_err(|e| WorkerError::Exited(format!("{e:#}")))?);
+            self.served = 0;
+        }
+        self.served += 1;
+        let worker = self.worker.as_mut().expect("worker just created");
+        match worker.request(line, timeout + self.grace) {
+            Ok(answer) => Ok(parse_answer(&answer)),
+            Err(e) => {
+                self.worker = None;
+                Err(e)
+            }
+        }
+    }
+
+    /// Runs `request`; a crash or hang is retried once alone in a fresh worker.
+    pub fn run(&mut self, request: &Request<'_>) -> HostOutcome {
+        let line = request_line(request);
+        match self.ask(&line, request.timeout) {
+            Ok(outcome) => outcome,
+            Err(_) => match self.ask(&line, request.timeout) {
+                Ok(outcome) => {
+                    self.worker = None;
+                    outcome
+                }
+                Err(WorkerError::Timeout) => HostOutcome {
+                    timed_out: true,
+                    ..Default::default()
+                },
+                Err(WorkerError::Exited(status)) => HostOutcome {
+                    crashed: Some(status),
+                    ..Default::default()
+                },
+            },
+        }
+    }
+}
+
+/// The JSON request line both worker protocols read.
+fn request_line(request: &Request<'_>) -> String {
+    json!({
+        "file": request.file,
+        "source": request.source,
+        "module": request.module,
+        "strict": request.strict,
+        "async": request.is_async,
+        "timeout_ms": request.timeout.as_millis() as u64,
+    })
+    .to_string()
+}
+
+/// Reads one answer line: `{"error": {phase, name, message} | null, "stdout",
+/// "timed_out", "duration_ms"}`.
+fn parse_answer(answer: &str) -> HostOutcome {
+    let v: Value = match serde_json::from_str(answer) {
+        Ok(v) => v,
+        Err(e) => {
+            return HostOutcome {
+                error: Some(HostError {
+                    phase: "harness".into(),
+                    name: None,
+                    message: format!("unreadable answer from the host ({e}): {answer:.200}"),
+                }),
+                ..Default::default()
+            }
+        }
+    };
+    HostOutcome {
+        error: v.get("error").filter(|e| e.is_object()).map(|e| HostError {
+            phase: e["phase"].as_str().unwrap_or("runtime").to_owned(),
+            name: e["name"].as_str().map(str::to_owned),
+            message: e["message"].as_str().unwrap_or_default().to_owned(),
+        }),
+        stdout: v["stdout"].as_str().unwrap_or_default().to_owned(),
+        timed_out: v["timed_out"].as_bool().unwrap_or(false),
+        duration_ms: v["duration_ms"].as_f64().unwrap_or(0.0),
+        ..Default::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn answers() {
+        let ok = parse_answer(
+            r#"{"file":"f","error":null,"timed_out":false,"stdout":"x\n","duration_ms":1.5}"#,
+        );
+        assert_eq!(ok.error, None);
+        assert_eq!(ok.stdout, "x\n");
+        let neg = parse_answer(
+            r#"{"error":{"phase":"parse","name":"SyntaxError","message":"m"},"timed_out":false}"#,
+        );
+        assert_eq!(neg.error.unwrap().name.as_deref(), Some("SyntaxError"));
+        assert_eq!(parse_answer("garbage").error.unwrap().phase, "harness");
     }
 }

@@ -12,9 +12,9 @@ use std::time::Duration;
 use anyhow::{Context, Result};
 use serde_json::{json, Value};
 
-use super::{Host, HostCaps, HostFactory, Request};
-use crate::conform::verdict::{HostError, HostOutcome};
-use crate::proc::{shell_quote, Environment, Limits, ProcSpec, Worker, WorkerError};
+use super::{Host, HostCaps, HostFactory, Request, WorkerSession};
+use crate::conform::verdict::HostOutcome;
+use crate::proc::{shell_quote, Environment, Limits, ProcSpec, Worker};
 use crate::runtimes::Runtime;
 
 const HOST_SCRIPT: &str = include_str!("node_host.js");
@@ -28,10 +28,7 @@ const WATCHDOG_GRACE: Duration = Duration::from_secs(5);
 const TESTS_PER_WORKER: u32 = 400;
 
 pub struct NodeHost {
-    spec: ProcSpec,
-    worker: Option<Worker>,
-    /// Requests the current worker has answered.
-    served: u32,
+    session: WorkerSession,
     _script: Arc<tempfile::TempDir>,
 }
 
@@ -105,83 +102,9 @@ pub fn factory(runtime: &Runtime, env: &Environment) -> Result<Box<dyn HostFacto
     }))
 }
 
-fn parse_answer(answer: &str) -> HostOutcome {
-    let v: Value = match serde_json::from_str(answer) {
-        Ok(v) => v,
-        Err(e) => {
-            return HostOutcome {
-                error: Some(HostError {
-                    phase: "harness".into(),
-                    name: None,
-                    message: format!("unreadable answer from the host ({e}): {answer:.200}"),
-                }),
-                ..Default::default()
-            }
-        }
-    };
-    HostOutcome {
-        error: v.get("error").filter(|e| e.is_object()).map(|e| HostError {
-            phase: e["phase"].as_str().unwrap_or("runtime").to_owned(),
-            name: e["name"].as_str().map(str::to_owned),
-            message: e["message"].as_str().unwrap_or_default().to_owned(),
-        }),
-        stdout: v["stdout"].as_str().unwrap_or_default().to_owned(),
-        timed_out: v["timed_out"].as_bool().unwrap_or(false),
-        duration_ms: v["duration_ms"].as_f64().unwrap_or(0.0),
-        ..Default::default()
-    }
-}
-
-impl NodeHost {
-    fn ask(&mut self, request: &Request<'_>) -> Result<HostOutcome, WorkerError> {
-        if self.served >= TESTS_PER_WORKER {
-            self.worker = None;
-        }
-        if self.worker.is_none() {
-            self.worker =
-                Some(Worker::spawn(&self.spec).map_err(|e| WorkerError::Exited(format!("{e:#}")))?);
-            self.served = 0;
-        }
-        self.served += 1;
-        let line = json!({
-            "file": request.file,
-            "source": request.source,
-            "module": request.module,
-            "strict": request.strict,
-            "async": request.is_async,
-            "timeout_ms": request.timeout.as_millis() as u64,
-        })
-        .to_string();
-        let worker = self.worker.as_mut().expect("worker just created");
-        match worker.request(&line, request.timeout + WATCHDOG_GRACE) {
-            Ok(a) => Ok(parse_answer(&a)),
-            Err(e) => {
-                self.worker = None;
-                Err(e)
-            }
-        }
-    }
-}
-
 impl Host for NodeHost {
     fn run(&mut self, request: &Request<'_>) -> HostOutcome {
-        match self.ask(request) {
-            Ok(o) => o,
-            Err(_) => match self.ask(request) {
-                Ok(o) => {
-                    self.worker = None;
-                    o
-                }
-                Err(WorkerError::Timeout) => HostOutcome {
-                    timed_out: true,
-                    ..Default::default()
-                },
-                Err(WorkerError::Exited(status)) => HostOutcome {
-                    crashed: Some(status),
-                    ..Default::default()
-                },
-            },
-        }
+        self.session.run(request)
     }
 
     fn reproduce(&self, composed: &Path, request: &Request<'_>) -> String {
@@ -189,8 +112,8 @@ impl Host for NodeHost {
         format!(
             "# runs through dyno's host script: echo '{}' | {}",
             req,
-            std::iter::once(self.spec.program.as_os_str())
-                .chain(self.spec.args.iter().map(|a| a.as_os_str()))
+            std::iter::once(self.session.spec.program.as_os_str())
+                .chain(self.session.spec.args.iter().map(|a| a.as_os_str()))
                 .map(|a| shell_quote(&a.to_string_lossy()))
                 .collect::<Vec<_>>()
                 .join(" ")
@@ -205,9 +128,7 @@ impl HostFactory for Factory {
 
     fn create(&self) -> Result<Box<dyn Host>> {
         Ok(Box::new(NodeHost {
-            spec: self.spec.clone(),
-            worker: None,
-            served: 0,
+            session: WorkerSession::new(self.spec.clone(), TESTS_PER_WORKER, WATCHDOG_GRACE),
             _script: self.script.clone(),
         }))
     }
