@@ -16,6 +16,8 @@ pub struct SuiteRun {
     pub cases: Vec<CaseResult>,
     pub duration_ms: f64,
     pub stale_expectations: Vec<String>,
+    /// Whether an expectations file applied (else every failure is "unexpected").
+    pub has_expectations: bool,
 }
 
 impl SuiteRun {
@@ -112,7 +114,12 @@ pub fn human(runs: &[SuiteRun], max_dirs: usize) -> String {
         }
         let unexpected = run.unexpected();
         if !unexpected.is_empty() {
-            let _ = writeln!(out, "  unexpected results: {}", unexpected.len());
+            let label = if run.has_expectations {
+                "unexpected results (vs expectations)"
+            } else {
+                "failing scenarios (no expectations file)"
+            };
+            let _ = writeln!(out, "  {label}: {}", unexpected.len());
             for (id, sc, v) in unexpected.iter().take(20) {
                 let _ = writeln!(out, "    {} {id} ({sc})", v.name());
             }
@@ -353,6 +360,7 @@ mod tests {
             ],
             duration_ms: 1000.0,
             stale_expectations: vec![],
+            has_expectations: false,
         }
     }
 
@@ -364,7 +372,10 @@ mod tests {
         let text = human(&[r], 10);
         assert!(text.contains("files passing: 1/2 (50.0%)"), "{text}");
         assert!(text.contains("built-ins/A"), "{text}");
-        assert!(text.contains("unexpected results: 1"), "{text}");
+        assert!(
+            text.contains("failing scenarios (no expectations file): 1"),
+            "{text}"
+        );
     }
 
     #[test]

@@ -204,6 +204,7 @@ pub fn run(config: &Config, args: &TestArgs, format: Format, log: Log) -> Result
             cases,
             duration_ms: started.elapsed().as_secs_f64() * 1e3,
             stale_expectations: stale,
+            has_expectations: !expectations.is_empty(),
         };
         if let Some(h) = header.as_mut() {
             h.conformance.push(record(
