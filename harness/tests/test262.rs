@@ -433,5 +433,4 @@ fn bad_input() {
     let (code, err) = run(&["test", "test262", "--test262-dir", s, "--runtime", "nope"]);
     assert_eq!(code, Some(2));
     assert!(err.contains("unknown runtime 'nope'"), "{err}");
-    let _ = err;
 }

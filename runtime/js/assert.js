@@ -128,6 +128,13 @@
       }
     }
   }
+  // "Missing expected exception (TypeError): message" for throws and rejects.
+  function missing(operator, what, expected, message) {
+    let details = '';
+    if (expected && expected.name) details += ` (${expected.name})`;
+    details += message ? `: ${message}` : '.';
+    innerFail({ actual: undefined, expected, operator, message: `Missing expected ${what}${details}` });
+  }
   assert.throws = (fn, expected, message) => {
     if (typeof fn !== 'function') throw internals.argTypeError('fn', 'of type function', fn);
     if (typeof expected === 'string') {
@@ -142,12 +149,7 @@
       threw = true;
       actual = e;
     }
-    if (!threw) {
-      let details = '';
-      if (expected && expected.name) details += ` (${expected.name})`;
-      details += message ? `: ${message}` : '.';
-      innerFail({ actual: undefined, expected, operator: 'throws', message: `Missing expected exception${details}` });
-    }
+    if (!threw) missing('throws', 'exception', expected, message);
     checkError(actual, expected, message, 'throws');
   };
   assert.doesNotThrow = (fn, expected, message) => {
@@ -172,12 +174,7 @@
       threw = true;
       actual = e;
     }
-    if (!threw) {
-      let details = '';
-      if (expected && expected.name) details += ` (${expected.name})`;
-      details += message ? `: ${message}` : '.';
-      innerFail({ actual: undefined, expected, operator: 'rejects', message: `Missing expected rejection${details}` });
-    }
+    if (!threw) missing('rejects', 'rejection', expected, message);
     checkError(actual, expected, message, 'rejects');
   };
   assert.doesNotReject = async (promiseFn, expected, message) => {

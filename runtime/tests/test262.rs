@@ -1,5 +1,6 @@
 //! The test262 host (`dynojs --test262`, `--test262-batch`) on hand-composed fixtures in
-//! test262's format: a small harness of our own (tests/test262/harness.js) prepended to
+//! test262's format: a small harness of our own (shared with dyno's fixture suite in
+//! harness/tests/fixtures/test262/harness) prepended to
 //! each body, as the conformance engine composes the real one. Covers strict, sloppy,
 //! module, async, negative tests of every phase, createRealm, evalScript,
 //! detachArrayBuffer, IsHTMLDDA, gc, agents, and the batch protocol.
@@ -16,9 +17,23 @@ fn dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/test262")
 }
 
+/// The stand-in harness shared with dyno's own test262 fixtures (sta.js, assert.js,
+/// doneprintHandle.js, in test262's order).
+fn harness() -> String {
+    let dir =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../harness/tests/fixtures/test262/harness");
+    ["sta.js", "assert.js", "doneprintHandle.js"]
+        .iter()
+        .map(|f| {
+            std::fs::read_to_string(dir.join(f)).unwrap_or_else(|e| panic!("harness/{f}: {e}"))
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// Writes harness + body next to the fixtures (so `./x_FIXTURE.js` resolves) and runs it.
 fn run(name: &str, body: &str, flags: &[&str]) -> (i32, String, Option<Value>) {
-    let harness = std::fs::read_to_string(dir().join("harness.js")).unwrap();
+    let harness = harness();
     let scratch = tempfile::Builder::new()
         .prefix("t262-")
         .tempdir_in(std::env::temp_dir())
@@ -275,7 +290,7 @@ assert.sameValue(Atomics.load(ia, 0), 22);
 #[test]
 fn batch_mode() {
     let scratch = tempfile::tempdir().unwrap();
-    let harness = std::fs::read_to_string(dir().join("harness.js")).unwrap();
+    let harness = harness();
     let write = |name: &str, body: &str| {
         let p = scratch.path().join(name);
         std::fs::write(&p, format!("{harness}\n{body}\n")).unwrap();

@@ -9,11 +9,6 @@ use rquickjs::{qjs, Ctx, Result, Value};
 
 include!(concat!(env!("OUT_DIR"), "/bytecode.rs"));
 
-/// Whether `name` (`events`, `internal/inspect`, ...) is a precompiled builtin.
-pub fn exists(name: &str) -> bool {
-    BYTECODE.iter().any(|(n, _)| *n == name)
-}
-
 /// Evaluates builtin `name`'s bytecode and returns its value (the factory function).
 pub fn load<'js>(ctx: &Ctx<'js>, name: &str) -> Result<Option<Value<'js>>> {
     let Some((_, bytes)) = BYTECODE.iter().find(|(n, _)| *n == name) else {

@@ -151,7 +151,6 @@ pub fn run_case(
     opts: &CaseOptions<'_>,
 ) -> Option<CaseResult> {
     let id = suite.id_of(path);
-    let started = Instant::now();
     let harness_error = |msg: String| CaseResult {
         id: id.clone(),
         features: Vec::new(),
@@ -273,7 +272,6 @@ pub fn run_case(
         }
         case.scenarios.push(result);
     }
-    let _ = started;
     Some(case)
 }
 
