@@ -85,6 +85,7 @@ fn bench(c: &mut Criterion) {
             let mut results: Vec<CaseResult> = Vec::with_capacity(paths.len());
             schedule(
                 &paths,
+                &[],
                 1,
                 || Ok(InstantHost),
                 |host, path| run_case(&suite, path, host, &opts),

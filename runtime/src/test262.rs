@@ -11,9 +11,12 @@
 //! Single-file mode prints the test's `print` output on stdout and, on error, a last
 //! stderr line `DYNOJS-TEST262-ERROR {"phase":..,"name":..,"message":..}` with exit 1.
 //! Batch mode reads one JSON description per stdin line (`{"file", "module", "strict",
-//! "timeout_ms", "source"?}`; with `source`, `file` only names it), runs each in a fresh
-//! context of one runtime with an interrupt-handler timeout, and writes one JSON result
-//! line per test.
+//! "timeout_ms", "source"?, "prelude"?}`; with `source`, `file` only names it), runs each in
+//! a fresh context of one runtime with an interrupt-handler timeout, and writes one JSON
+//! result line per test. `prelude` lists harness files to evaluate first, each as its own
+//! script in the test's realm (INTERPRETING.md: "evaluated in the test realm's global scope
+//! prior to test execution"); they are compiled once per strictness and kept as bytecode,
+//! which saves most of a typical test's time. `source` is then the test alone.
 
 use std::cell::{Cell, RefCell};
 use std::io::{BufRead, Write};
@@ -260,6 +263,123 @@ pub fn run_in(
     Ok(())
 }
 
+/// Harness files compiled once (per strictness) to bytecode, evaluated in each test's realm.
+#[derive(Default)]
+struct PreludeCache {
+    compiled: std::collections::HashMap<(String, bool), Result<Vec<u8>, HostError>>,
+}
+
+impl PreludeCache {
+    /// Evaluates each of `files` as a script in `ctx`. A failure is the harness's, not the
+    /// test's: it is reported with phase `harness` and the file's name.
+    fn run(&mut self, ctx: &Ctx<'_>, files: &[String], strict: bool) -> Result<(), HostError> {
+        let raw = ctx.as_raw().as_ptr();
+        for file in files {
+            let harness_error = |e: HostError| HostError {
+                phase: "harness",
+                name: e.name,
+                message: format!("harness file '{file}': {}", e.message),
+            };
+            let key = (file.clone(), strict);
+            // SAFETY: plain QuickJS C API calls on a context whose runtime lock is held;
+            // every value made here is freed or handed to JS_EvalFunction, which takes it.
+            let func = unsafe {
+                match self.compiled.get(&key) {
+                    Some(Ok(bytes)) => {
+                        let func = qjs::JS_ReadObject(
+                            raw,
+                            bytes.as_ptr(),
+                            bytes.len() as _,
+                            qjs::JS_READ_OBJ_BYTECODE as i32,
+                        );
+                        if qjs::JS_IsException(func) {
+                            return Err(harness_error(take_exception(ctx, "harness")));
+                        }
+                        func
+                    }
+                    Some(Err(e)) => return Err(e.clone()),
+                    None => {
+                        let compiled = compile_script(ctx, file, strict);
+                        let stored = compiled.as_ref().map_err(|e| harness_error(e.clone()));
+                        let stored = stored.and_then(|&func| {
+                            let mut size = 0;
+                            let buf = qjs::JS_WriteObject(
+                                raw,
+                                &mut size,
+                                func,
+                                qjs::JS_WRITE_OBJ_BYTECODE as i32,
+                            );
+                            if buf.is_null() {
+                                return Err(harness_error(take_exception(ctx, "harness")));
+                            }
+                            let bytes = std::slice::from_raw_parts(buf, size as usize).to_vec();
+                            qjs::js_free(raw, buf.cast());
+                            Ok(bytes)
+                        });
+                        self.compiled.insert(key, stored.clone());
+                        if let Err(e) = stored {
+                            if let Ok(func) = compiled {
+                                qjs::JS_FreeValue(raw, func);
+                            }
+                            return Err(e);
+                        }
+                        compiled.map_err(harness_error)?
+                    }
+                }
+            };
+            // SAFETY: as above; JS_EvalFunction frees `func`.
+            unsafe {
+                let result = qjs::JS_EvalFunction(raw, func);
+                if qjs::JS_IsException(result) {
+                    return Err(harness_error(take_exception(ctx, "runtime")));
+                }
+                qjs::JS_FreeValue(raw, result);
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Reads and compiles the script `file` (not run): its function value, or the error.
+///
+/// # Safety
+/// The caller holds the runtime lock of `ctx` and frees the returned value.
+unsafe fn compile_script(
+    ctx: &Ctx<'_>,
+    file: &str,
+    strict: bool,
+) -> Result<qjs::JSValue, HostError> {
+    let source = std::fs::read_to_string(file).map_err(|e| HostError {
+        phase: "harness",
+        name: None,
+        message: format!("cannot read: {e}"),
+    })?;
+    let filename = std::ffi::CString::new(file).map_err(|_| HostError {
+        phase: "harness",
+        name: None,
+        message: "file name contains NUL".into(),
+    })?;
+    let mut input = Vec::with_capacity(source.len() + 1);
+    input.extend_from_slice(source.as_bytes());
+    input.push(0);
+    let mut flags = (qjs::JS_EVAL_FLAG_COMPILE_ONLY | qjs::JS_EVAL_TYPE_GLOBAL) as i32;
+    if strict {
+        flags |= qjs::JS_EVAL_FLAG_STRICT as i32;
+    }
+    let raw = ctx.as_raw().as_ptr();
+    let func = qjs::JS_Eval(
+        raw,
+        input.as_ptr().cast(),
+        source.len() as _,
+        filename.as_ptr(),
+        flags,
+    );
+    if qjs::JS_IsException(func) {
+        return Err(take_exception(ctx, "parse"));
+    }
+    Ok(func)
+}
+
 /// Installs `print` and `$262` in realm `ctx`; returns the `$262` object.
 pub fn install_host<'js>(ctx: &Ctx<'js>) -> rquickjs::Result<Object<'js>> {
     let globals = ctx.globals();
@@ -434,6 +554,7 @@ pub fn run_batch() -> i32 {
     runtime.set_interrupt_handler(Some(Box::new(move || {
         d.get().is_some_and(|t| Instant::now() > t)
     })));
+    let mut prelude = PreludeCache::default();
     let stdin = std::io::stdin();
     let mut out = std::io::stdout().lock();
     for line in stdin.lock().lines() {
@@ -455,6 +576,15 @@ pub fn run_batch() -> i32 {
         let file = request["file"].as_str().unwrap_or_default().to_owned();
         let module = request["module"].as_bool().unwrap_or(false);
         let strict = request["strict"].as_bool().unwrap_or(false);
+        let prelude_files: Vec<String> = request["prelude"]
+            .as_array()
+            .map(|files| {
+                files
+                    .iter()
+                    .filter_map(|f| f.as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default();
         let timeout = Duration::from_millis(request["timeout_ms"].as_u64().unwrap_or(10_000));
         let started = Instant::now();
         CAPTURE.with(|c| *c.borrow_mut() = Some(String::new()));
@@ -483,6 +613,7 @@ pub fn run_batch() -> i32 {
                         name: None,
                         message: format!("installing $262: {e}"),
                     })?;
+                    prelude.run(&ctx, &prelude_files, strict)?;
                     run_in(&ctx, &source, &file, module, strict)
                 }),
             },

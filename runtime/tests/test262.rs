@@ -339,3 +339,80 @@ fn batch_mode() {
     assert_eq!(lines[3]["error"], Value::Null, "{}", lines[3]);
     assert_eq!(lines[4]["error"], Value::Null, "{}", lines[4]);
 }
+
+#[test]
+fn batch_prelude_scripts() {
+    let scratch = tempfile::tempdir().unwrap();
+    let file = |name: &str, text: &str| {
+        let p = scratch.path().join(name);
+        std::fs::write(&p, text).unwrap();
+        p.to_string_lossy().into_owned()
+    };
+    let shared =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../harness/tests/fixtures/test262/harness");
+    let assert_js = shared.join("assert.js").to_string_lossy().into_owned();
+    let sta_js = shared.join("sta.js").to_string_lossy().into_owned();
+    // Reports whether harness code runs strict: `this` in a plain call.
+    let mode = file(
+        "mode.js",
+        "var harnessStrict = (function () { return this === undefined; })();",
+    );
+    let broken = file("broken.js", "function (");
+    let throws = file("throws.js", "throw new RangeError('from the harness');");
+    let test = file("t.js", "");
+    let ask = |prelude: &[&str], source: &str, strict: bool| serde_json::json!({ "file": test, "source": source, "prelude": prelude, "strict": strict });
+    let body = "print(harnessStrict); assert.sameValue(1, 1);";
+    let requests = [
+        ask(&[&assert_js, &sta_js, &mode], body, false),
+        ask(&[&assert_js, &sta_js, &mode], body, true),
+        // Second use of each compiled file comes from the bytecode cache.
+        ask(&[&assert_js, &sta_js, &mode], body, false),
+        ask(&[&assert_js, &sta_js, &mode], body, true),
+        ask(&[&assert_js, &broken], "print('ran')", false),
+        ask(&[&assert_js, &broken], "print('ran')", false),
+        ask(&[&assert_js, &throws], "print('ran')", false),
+        // A negative parse test still reports the test's own phase after the prelude.
+        ask(&[&assert_js, &sta_js], "var = ;", false),
+    ];
+    let mut child = Command::cargo_bin("dynojs")
+        .unwrap()
+        .arg("--test262-batch")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    {
+        let mut stdin = child.stdin.take().unwrap();
+        for r in &requests {
+            writeln!(stdin, "{r}").unwrap();
+        }
+    }
+    let out = child.wait_with_output().unwrap();
+    let lines: Vec<Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), requests.len(), "{lines:?}");
+    for (i, expected) in ["false\n", "true\n", "false\n", "true\n"]
+        .iter()
+        .enumerate()
+    {
+        assert_eq!(lines[i]["error"], Value::Null, "{}", lines[i]);
+        assert_eq!(lines[i]["stdout"], *expected, "request {i}");
+    }
+    for line in &lines[4..6] {
+        assert_eq!(line["error"]["phase"], "harness", "{line}");
+        assert!(line["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("broken.js"));
+        assert_eq!(
+            line["stdout"], "",
+            "the test must not run after a broken harness"
+        );
+    }
+    assert_eq!(lines[6]["error"]["phase"], "harness", "{}", lines[6]);
+    assert_eq!(lines[6]["error"]["name"], "RangeError");
+    assert_eq!(lines[7]["error"]["phase"], "parse", "{}", lines[7]);
+    assert_eq!(lines[7]["error"]["name"], "SyntaxError");
+}

@@ -79,8 +79,14 @@ impl CaseResult {
 
 /// Runs `work` on every item with `jobs` threads, each with its own state from `init`;
 /// results go to `sink` as they finish (in completion order).
+///
+/// Items marked in `waits` spend most of their time blocked rather than computing (test262's
+/// agent tests sleep and sit in `Atomics.wait` for seconds). With `jobs` ≥ 2 they get one
+/// extra thread of their own, so they never hold one of the `jobs` CPU lanes idle; the CPU
+/// lanes take them too once their own queue is empty. `--jobs 1` stays strictly serial.
 pub fn schedule<I, S, R>(
     items: &[I],
+    waits: &[bool],
     jobs: usize,
     init: impl Fn() -> anyhow::Result<S> + Sync,
     work: impl Fn(&mut S, &I) -> Option<R> + Sync,
@@ -91,26 +97,45 @@ where
     R: Send,
 {
     use std::sync::atomic::{AtomicUsize, Ordering};
-    let next = AtomicUsize::new(0);
+    let jobs = jobs.max(1);
+    let waiting = |i: usize| waits.get(i).copied().unwrap_or(false);
+    let (busy, idle): (Vec<usize>, Vec<usize>) = (0..items.len()).partition(|&i| !waiting(i));
+    let queues = [busy, idle];
+    let cursors = [AtomicUsize::new(0), AtomicUsize::new(0)];
+    // Which queues a thread draws from, in order.
+    let cpu_lane: &[usize] = &[0, 1];
+    let wait_lane: &[usize] = &[1];
+    let mut lanes = vec![cpu_lane; jobs];
+    if jobs > 1 && !queues[1].is_empty() {
+        lanes.push(wait_lane);
+    }
     let (tx, rx) = std::sync::mpsc::channel::<R>();
     std::thread::scope(|scope| -> anyhow::Result<()> {
         let mut handles = Vec::new();
-        for _ in 0..jobs.max(1) {
+        for lane in lanes {
             let tx = tx.clone();
-            let (next, init, work) = (&next, &init, &work);
+            let (queues, cursors, init, work) = (&queues, &cursors, &init, &work);
             handles.push(scope.spawn(move || -> anyhow::Result<()> {
-                let mut state = init()?;
-                loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(item) = items.get(i) else {
-                        return Ok(());
-                    };
-                    if let Some(r) = work(&mut state, item) {
-                        if tx.send(r).is_err() {
-                            return Ok(());
+                let mut state = None;
+                for &q in lane {
+                    loop {
+                        let k = cursors[q].fetch_add(1, Ordering::Relaxed);
+                        let Some(&i) = queues[q].get(k) else {
+                            break;
+                        };
+                        // A host is started only by a thread that gets work.
+                        let s = match &mut state {
+                            Some(s) => s,
+                            None => state.insert(init()?),
+                        };
+                        if let Some(r) = work(s, &items[i]) {
+                            if tx.send(r).is_err() {
+                                return Ok(());
+                            }
                         }
                     }
                 }
+                Ok(())
             }));
         }
         drop(tx);
@@ -135,6 +160,7 @@ mod tests {
         let mut seen = Vec::new();
         schedule(
             &items,
+            &[],
             3,
             || Ok(0u32),
             |count, i| {
@@ -147,6 +173,74 @@ mod tests {
         seen.sort();
         let expected: Vec<u32> = (0..1000).filter(|i| i % 7 != 0).collect();
         assert_eq!(seen, expected);
+    }
+
+    #[test]
+    fn waiting_items_run_beside_the_cpu_lanes() {
+        use std::sync::atomic::{AtomicBool, Ordering};
+        use std::time::{Duration, Instant};
+        // Two CPU items that only finish once the waiting item has run: with two CPU lanes
+        // and no lane of its own, the waiting item would start only after them.
+        let items = [0u32, 1, 2];
+        let waits = [false, false, true];
+        let waited = AtomicBool::new(false);
+        let mut finished = Vec::new();
+        schedule(
+            &items,
+            &waits,
+            2,
+            || Ok(()),
+            |_, &i| {
+                if waits[i as usize] {
+                    waited.store(true, Ordering::SeqCst);
+                    return Some((i, true));
+                }
+                let give_up = Instant::now() + Duration::from_secs(20);
+                while !waited.load(Ordering::SeqCst) && Instant::now() < give_up {
+                    std::thread::sleep(Duration::from_millis(1));
+                }
+                Some((i, waited.load(Ordering::SeqCst)))
+            },
+            |r| finished.push(r),
+        )
+        .unwrap();
+        finished.sort();
+        assert_eq!(finished, vec![(0, true), (1, true), (2, true)]);
+    }
+
+    #[test]
+    fn one_job_is_serial_even_with_waiting_items() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let items: Vec<u32> = (0..50).collect();
+        let waits: Vec<bool> = items.iter().map(|i| i % 3 == 0).collect();
+        let (inits, running, most) = (
+            AtomicUsize::new(0),
+            AtomicUsize::new(0),
+            AtomicUsize::new(0),
+        );
+        let mut seen = Vec::new();
+        schedule(
+            &items,
+            &waits,
+            1,
+            || {
+                inits.fetch_add(1, Ordering::SeqCst);
+                Ok(())
+            },
+            |_, &i| {
+                let now = running.fetch_add(1, Ordering::SeqCst) + 1;
+                most.fetch_max(now, Ordering::SeqCst);
+                std::thread::sleep(std::time::Duration::from_micros(200));
+                running.fetch_sub(1, Ordering::SeqCst);
+                Some(i)
+            },
+            |r| seen.push(r),
+        )
+        .unwrap();
+        seen.sort();
+        assert_eq!(seen, items);
+        assert_eq!(inits.load(Ordering::SeqCst), 1);
+        assert_eq!(most.load(Ordering::SeqCst), 1);
     }
 
     #[test]

@@ -88,6 +88,7 @@ pub fn run(config: &Config, args: &TestArgs, format: Format, log: Log) -> Result
         .jobs
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
         .max(1);
+    let waits = Suite::agent_tests(&paths, jobs);
     let skip_features: BTreeSet<String> = args.skip_features.iter().cloned().collect();
     let suite_label = format!(
         "test262 {}{}",
@@ -126,6 +127,7 @@ pub fn run(config: &Config, args: &TestArgs, format: Format, log: Log) -> Result
         let mut write_error: Option<std::io::Error> = None;
         schedule(
             &paths,
+            &waits,
             jobs,
             || factory.create(),
             |host, path| {

@@ -3,7 +3,7 @@
 //! Harness files are read once and shared.
 
 use std::collections::{BTreeMap, HashMap};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use anyhow::{Context, Result};
@@ -14,6 +14,8 @@ use super::meta::Meta;
 /// The suite's harness directory, loaded once.
 #[derive(Debug, Default)]
 pub struct Harness {
+    /// Absolute path of harness/ (hosts that evaluate harness files themselves get paths).
+    dir: PathBuf,
     files: HashMap<String, Arc<str>>,
     /// harness/features.yml: include file → features it needs.
     include_features: BTreeMap<String, Vec<String>>,
@@ -70,6 +72,7 @@ impl Harness {
             }
         }
         Ok(Harness {
+            dir: std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf()),
             files,
             include_features,
         })
@@ -84,26 +87,40 @@ impl Harness {
             .map(String::as_str)
     }
 
+    /// The harness files a test gets, in evaluation order (none for raw tests); `Err`
+    /// names a missing include.
+    pub fn prelude<'a>(&'a self, meta: &'a Meta) -> Result<Vec<&'a str>, String> {
+        if meta.flags.raw {
+            return Ok(Vec::new());
+        }
+        let mut names = vec!["assert.js", "sta.js"];
+        if meta.flags.is_async {
+            names.push("doneprintHandle.js");
+        }
+        names.extend(meta.includes.iter().map(String::as_str));
+        for name in &names {
+            if !self.files.contains_key(*name) {
+                return Err(format!("include '{name}' is not in harness/"));
+            }
+        }
+        Ok(names)
+    }
+
+    /// Absolute path of harness file `name`.
+    pub fn path_of(&self, name: &str) -> PathBuf {
+        self.dir.join(name)
+    }
+
     /// The composed source of one scenario; `Err` names a missing include.
     pub fn compose(&self, meta: &Meta, test: &str, strict: bool) -> Result<String, String> {
         if meta.flags.raw {
             return Ok(test.to_owned());
         }
-        let mut parts: Vec<&str> = Vec::with_capacity(4 + meta.includes.len());
-        let get = |name: &str| {
-            self.files
-                .get(name)
-                .map(|s| &**s)
-                .ok_or_else(|| format!("include '{name}' is not in harness/"))
-        };
-        parts.push(get("assert.js")?);
-        parts.push(get("sta.js")?);
-        if meta.flags.is_async {
-            parts.push(get("doneprintHandle.js")?);
-        }
-        for inc in &meta.includes {
-            parts.push(get(inc)?);
-        }
+        let parts: Vec<&str> = self
+            .prelude(meta)?
+            .into_iter()
+            .map(|name| &*self.files[name])
+            .collect();
         let size = parts.iter().map(|p| p.len() + 1).sum::<usize>() + test.len() + 16;
         let mut out = String::with_capacity(size);
         if strict {
@@ -135,6 +152,7 @@ mod tests {
         let mut include_features = BTreeMap::new();
         include_features.insert("x.js".to_owned(), vec!["TypedArray".to_owned()]);
         Harness {
+            dir: PathBuf::from("/h"),
             files,
             include_features,
         }
@@ -156,8 +174,14 @@ mod tests {
             h.features_via_includes(&meta).collect::<Vec<_>>(),
             vec!["TypedArray"]
         );
+        assert_eq!(
+            h.prelude(&meta).unwrap(),
+            vec!["assert.js", "sta.js", "doneprintHandle.js", "x.js"]
+        );
+        assert_eq!(h.path_of("x.js"), PathBuf::from("/h/x.js"));
         meta.flags.raw = true;
         assert_eq!(h.compose(&meta, "T", false).unwrap(), "T");
+        assert!(h.prelude(&meta).unwrap().is_empty());
         meta.flags.raw = false;
         meta.includes.push("missing.js".into());
         assert!(h

@@ -124,6 +124,32 @@ impl Suite {
         Ok(out)
     }
 
+    /// Which of `paths` drive `$262.agent`: such tests spend seconds asleep or blocked in
+    /// `Atomics.wait`, so the scheduler runs them in a lane beside the CPU lanes. A file that
+    /// cannot be read counts as not waiting (the read error is reported when it runs).
+    pub fn agent_tests(paths: &[PathBuf], jobs: usize) -> Vec<bool> {
+        const NEEDLE: &str = "$262.agent";
+        let mut waits = vec![false; paths.len()];
+        let indices: Vec<usize> = (0..paths.len()).collect();
+        let scanned = crate::conform::schedule(
+            &indices,
+            &[],
+            jobs,
+            || Ok(()),
+            |_, &i| {
+                let bytes = std::fs::read(&paths[i]).ok()?;
+                let found = match std::str::from_utf8(&bytes) {
+                    Ok(text) => text.contains(NEEDLE),
+                    Err(_) => bytes.windows(NEEDLE.len()).any(|w| w == NEEDLE.as_bytes()),
+                };
+                found.then_some(i)
+            },
+            |i| waits[i] = true,
+        );
+        debug_assert!(scanned.is_ok(), "the scan's init cannot fail");
+        waits
+    }
+
     /// The test id: its path under test/.
     pub fn id_of(&self, path: &Path) -> String {
         path.strip_prefix(&self.test_dir)
@@ -207,6 +233,16 @@ pub fn run_case(
         &[("default", false), ("strict", true)]
     };
     let skip = skip_reason(suite, &meta, &source, opts);
+    let prelude: Vec<PathBuf> = suite
+        .harness
+        .prelude(&meta)
+        .map(|names| {
+            names
+                .into_iter()
+                .map(|n| suite.harness.path_of(n))
+                .collect()
+        })
+        .unwrap_or_default();
     for &(name, strict) in scenarios {
         if let Some(reason) = &skip {
             case.scenarios.push(ScenarioResult::new(
@@ -227,6 +263,8 @@ pub fn run_case(
         let request = Request {
             file: path,
             source: &composed,
+            prelude: &prelude,
+            body: &source,
             module: meta.flags.module,
             strict,
             is_async: meta.flags.is_async,

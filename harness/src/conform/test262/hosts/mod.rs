@@ -5,7 +5,7 @@ mod command;
 mod dynojs;
 mod node;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use anyhow::Result;
@@ -24,6 +24,10 @@ pub struct Request<'a> {
     pub file: &'a Path,
     /// The composed source.
     pub source: &'a str,
+    /// The harness files in `source`, in order (absolute paths), and the test without
+    /// them: for hosts that evaluate (and cache) the harness scripts themselves.
+    pub prelude: &'a [PathBuf],
+    pub body: &'a str,
     pub module: bool,
     pub strict: bool,
     /// An async test: the host waits for its `Test262:AsyncTest...` line.
@@ -120,10 +124,14 @@ impl WorkerSession {
 
     /// Runs `request`; a crash or hang is retried once alone in a fresh worker.
     pub fn run(&mut self, request: &Request<'_>) -> HostOutcome {
-        let line = request_line(request);
-        match self.ask(&line, request.timeout) {
+        self.run_line(request_line(request), request.timeout)
+    }
+
+    /// Sends `line` (a request in the worker's protocol) with the same retry rule.
+    pub fn run_line(&mut self, line: String, timeout: Duration) -> HostOutcome {
+        match self.ask(&line, timeout) {
             Ok(outcome) => outcome,
-            Err(_) => match self.ask(&line, request.timeout) {
+            Err(_) => match self.ask(&line, timeout) {
                 Ok(outcome) => {
                     self.worker = None;
                     outcome
@@ -142,7 +150,7 @@ impl WorkerSession {
 }
 
 /// The JSON request line both worker protocols read.
-fn request_line(request: &Request<'_>) -> String {
+pub(crate) fn request_line(request: &Request<'_>) -> String {
     json!({
         "file": request.file,
         "source": request.source,
