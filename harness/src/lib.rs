@@ -12,6 +12,7 @@ pub mod host;
 pub mod job;
 pub mod proc;
 pub mod runtimes;
+pub mod stats;
 pub mod store;
 
 use std::process::ExitCode;

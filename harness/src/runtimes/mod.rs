@@ -434,14 +434,17 @@ fn is_executable(path: &Path) -> bool {
     std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
 }
 
-/// Keeps the runtimes named in `select` (all when empty), in the order given.
+/// Keeps the runtimes named in `select` (all when empty), in the order given. A bare
+/// name with no runtime of exactly that name (`deno`, when only `deno@2.9.6` is installed)
+/// picks the newest installed `name@version`.
 pub fn select(runtimes: Vec<Runtime>, select: &[String]) -> Result<Vec<Runtime>> {
     if select.is_empty() {
         return Ok(runtimes);
     }
     let known: Vec<String> = runtimes.iter().map(|r| r.record.name.clone()).collect();
+    let mut chosen = Vec::with_capacity(select.len());
     for name in select {
-        if !known.contains(name) {
+        let Some(resolved) = resolve_name(&known, name) else {
             let hint = crate::config::nearest(name, known.iter().map(String::as_str))
                 .map(|n| format!("did you mean '{n}'? "))
                 .unwrap_or_default();
@@ -449,11 +452,12 @@ pub fn select(runtimes: Vec<Runtime>, select: &[String]) -> Result<Vec<Runtime>>
                 "unknown runtime '{name}' (known: {}); {hint}add one with --runtime {name}=/path/to/binary",
                 if known.is_empty() { "none found".to_owned() } else { known.join(", ") }
             )));
-        }
+        };
+        chosen.push(resolved.to_owned());
     }
     let mut pool: Vec<Option<Runtime>> = runtimes.into_iter().map(Some).collect();
     let mut out = Vec::new();
-    for name in select {
+    for name in &chosen {
         if let Some(slot) = pool
             .iter_mut()
             .find(|r| r.as_ref().is_some_and(|r| &r.record.name == name))
@@ -464,9 +468,42 @@ pub fn select(runtimes: Vec<Runtime>, select: &[String]) -> Result<Vec<Runtime>>
     Ok(out)
 }
 
+/// `name` itself if known, else the newest known `name@version`.
+fn resolve_name<'a>(known: &'a [String], name: &str) -> Option<&'a str> {
+    if let Some(exact) = known.iter().find(|k| *k == name) {
+        return Some(exact);
+    }
+    if name.contains('@') {
+        return None;
+    }
+    let version_key = |v: &str| -> Vec<u64> {
+        v.split(['.', '-', '+'])
+            .map(|p| p.parse().unwrap_or(0))
+            .collect()
+    };
+    known
+        .iter()
+        .filter_map(|k| Some((k, k.strip_prefix(name)?.strip_prefix('@')?)))
+        .max_by_key(|(_, v)| version_key(v))
+        .map(|(k, _)| k.as_str())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bare_names_pick_the_newest_install() {
+        let known: Vec<String> = ["node", "deno@2.9.6", "deno@2.10.1", "bun@1.4.5"]
+            .map(String::from)
+            .to_vec();
+        assert_eq!(resolve_name(&known, "node"), Some("node"));
+        assert_eq!(resolve_name(&known, "deno"), Some("deno@2.10.1"));
+        assert_eq!(resolve_name(&known, "bun"), Some("bun@1.4.5"));
+        assert_eq!(resolve_name(&known, "deno@2.9.6"), Some("deno@2.9.6"));
+        assert_eq!(resolve_name(&known, "deno@3"), None);
+        assert_eq!(resolve_name(&known, "qjs"), None);
+    }
 
     #[test]
     fn runtime_args() {
