@@ -82,6 +82,18 @@ pub enum Command {
     History(HistoryArgs),
     /// Merge shard results into one file.
     Merge(MergeArgs),
+    /// dyno's own helpers, started by dyno itself (the HTTP ceiling server).
+    #[command(hide = true)]
+    Internal {
+        #[command(subcommand)]
+        what: Internal,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Internal {
+    /// A minimal hyper hello-world server on 127.0.0.1:$PORT (the HTTP ceiling).
+    CeilingServer,
 }
 
 #[derive(Debug, Args)]
@@ -147,11 +159,112 @@ pub enum BenchKind {
 
 #[derive(Debug, Args)]
 pub struct BenchArgs {
+    /// startup, http, loop, or all of them.
     #[arg(value_enum, default_value_t = BenchKind::All)]
     pub kind: BenchKind,
-    /// Save the full results document here.
+    /// Your own programs instead of suites/bench/<kind>/ (startup and loop).
+    #[arg(value_name = "PROGRAM")]
+    pub programs: Vec<PathBuf>,
+    /// Save the full results document here (default: reports/<run-id>/results.json).
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
+    /// Only benchmarks whose id contains one of these (repeatable): `hello`, `http/json`.
+    #[arg(long = "bench", short = 'b', value_name = "TEXT")]
+    pub only: Vec<String>,
+    /// Start-up: unmeasured runs of each runtime before sampling.
+    #[arg(long, value_name = "N", default_value_t = 3)]
+    pub warmup_runs: u32,
+    /// Start-up: exactly N samples per runtime (no stopping rule).
+    #[arg(long, value_name = "N")]
+    pub runs: Option<u32>,
+    /// Start-up: sample until the 95% CI of every median is within this (0.02 = ±2%)...
+    #[arg(long, value_name = "FRACTION", default_value_t = 0.02)]
+    pub ci_target: f64,
+    /// ...but at least this many samples...
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    pub min_runs: u32,
+    /// ...and at most this many.
+    #[arg(long, value_name = "N", default_value_t = 200)]
+    pub max_runs: u32,
+    /// HTTP: concurrent connections; several give a sweep.
+    #[arg(long, value_delimiter = ',', value_name = "N,N,...")]
+    pub connections: Vec<usize>,
+    /// HTTP: measured time per load run (10s, 500ms, 1m).
+    #[arg(long, value_name = "TIME", value_parser = parse_duration)]
+    pub duration: Option<std::time::Duration>,
+    /// HTTP: stop each load run after N responses instead of after --duration.
+    #[arg(long, value_name = "N", conflicts_with = "duration")]
+    pub requests: Option<u64>,
+    /// HTTP: open-loop constant rate (requests per second, all connections together).
+    #[arg(long, value_name = "REQ/S")]
+    pub rate: Option<f64>,
+    /// HTTP: unmeasured load before each measured window.
+    #[arg(long, value_name = "TIME", value_parser = parse_duration)]
+    pub warmup: Option<std::time::Duration>,
+    /// HTTP and loop: interleaved repetitions per runtime (each one sample).
+    #[arg(long, value_name = "N")]
+    pub repeat: Option<u32>,
+    /// HTTP: CPUs for the server (e.g. 0 or 0-1 or 0,2); default: the first half.
+    #[arg(long, value_name = "CPUS", value_parser = parse_cpus)]
+    pub server_cpus: Option<Vec<usize>>,
+    /// HTTP: CPUs for dyno's load generator; default: the second half.
+    #[arg(long, value_name = "CPUS", value_parser = parse_cpus)]
+    pub client_cpus: Option<Vec<usize>>,
+    /// HTTP: benchmark your own server command (prints `DYNO_READY port=N`, or give --port).
+    #[arg(long, value_name = "CMD", conflicts_with = "url")]
+    pub server: Option<String>,
+    /// HTTP: the port --server listens on, when it prints no readiness line.
+    #[arg(long, value_name = "PORT", requires = "server")]
+    pub port: Option<u16>,
+    /// HTTP: load an already running server (loopback unless you name another host).
+    #[arg(long, value_name = "URL")]
+    pub url: Option<String>,
+}
+
+/// Parses `10s`, `500ms`, `2m`, `1.5s` (a bare number is seconds).
+pub fn parse_duration(text: &str) -> Result<std::time::Duration, String> {
+    let t = text.trim();
+    let (number, scale) = if let Some(n) = t.strip_suffix("ms") {
+        (n, 1e-3)
+    } else if let Some(n) = t.strip_suffix('s') {
+        (n, 1.0)
+    } else if let Some(n) = t.strip_suffix('m') {
+        (n, 60.0)
+    } else {
+        (t, 1.0)
+    };
+    let value: f64 = number
+        .trim()
+        .parse()
+        .map_err(|_| format!("'{text}' is not a duration; write 10s, 500ms or 2m"))?;
+    if !(value.is_finite() && value > 0.0) {
+        return Err(format!("'{text}': a duration must be positive"));
+    }
+    Ok(std::time::Duration::from_secs_f64(value * scale))
+}
+
+/// Parses a CPU list: `1`, `0-3`, `0,2,4-5`.
+pub fn parse_cpus(text: &str) -> Result<Vec<usize>, String> {
+    let bad = || format!("'{text}' is not a CPU list; write 1, 0-3 or 0,2,4-5");
+    let mut out = Vec::new();
+    for part in text.split(',') {
+        let part = part.trim();
+        if let Some((a, b)) = part.split_once('-') {
+            let (a, b): (usize, usize) = (
+                a.trim().parse().map_err(|_| bad())?,
+                b.trim().parse().map_err(|_| bad())?,
+            );
+            if a > b {
+                return Err(bad());
+            }
+            out.extend(a..=b);
+        } else {
+            out.push(part.parse().map_err(|_| bad())?);
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    Ok(out)
 }
 
 #[derive(Debug, Args)]

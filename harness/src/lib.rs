@@ -5,6 +5,7 @@
 //! documents), `job` (the `dyno run` plan). stdout carries the chosen `--format`; progress
 //! and logs go to stderr.
 
+pub mod bench;
 pub mod cli;
 pub mod config;
 pub mod conform;
@@ -126,9 +127,16 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             )?;
             conform::run::run(&config, &args, format, log)
         }
-        Command::Bench(_) => {
-            not_implemented("dyno bench", "benchmarks land with the benchmarks issue")
+        Command::Bench(args) => {
+            formats(format, "dyno bench", &[Format::Human, Format::Json])?;
+            bench::run(&config, &args, format, log)
         }
+        Command::Internal { what } => match what {
+            cli::Internal::CeilingServer => {
+                bench::http::ceiling::serve()?;
+                Ok(ExitCode::SUCCESS)
+            }
+        },
         Command::Compare(_) => not_implemented(
             "dyno compare",
             "comparison lands with the regression-tracking issue",

@@ -169,7 +169,10 @@ fn bad_input_is_one_line_and_exit_2() {
         &["runtimes", "install", "nodejs@22"],
         "dyno installs node, bun and deno",
     );
-    bad_input(&["bench"], "`dyno bench` is not implemented yet");
+    bad_input(
+        &["bench", "--format", "junit"],
+        "dyno bench cannot print --format junit; use one of: human, json",
+    );
     bad_input(
         &["test", "compat"],
         "the compat suite is not implemented yet",

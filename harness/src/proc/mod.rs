@@ -20,6 +20,7 @@
 mod capture;
 pub mod env;
 mod reaper;
+mod server;
 mod worker;
 
 pub use worker::{Worker, WorkerError};
@@ -38,6 +39,7 @@ use serde::{Deserialize, Serialize};
 pub use capture::{Capture, CaptureRecord};
 pub use env::Environment;
 pub use reaper::{become_subreaper, subtree, TOKEN_VAR};
+pub use server::{usage_of, Server, ServerEnd, Usage, READY_PREFIX};
 
 /// How one child process is started.
 #[derive(Debug, Clone)]
@@ -50,6 +52,8 @@ pub struct ProcSpec {
     /// Bytes written to the child's stdin, which is then closed. `None`: /dev/null.
     pub stdin: Option<Vec<u8>>,
     pub limits: Limits,
+    /// CPUs the child (and everything it starts) may run on; `None`: no pinning.
+    pub cpus: Option<Vec<usize>>,
 }
 
 impl ProcSpec {
@@ -61,6 +65,7 @@ impl ProcSpec {
             cwd: None,
             stdin: None,
             limits: Limits::default(),
+            cpus: None,
         }
     }
 
@@ -361,9 +366,16 @@ fn command(spec: &ProcSpec, env: &Environment, cwd: &std::path::Path, token: &st
         .env(TOKEN_VAR, token)
         .current_dir(cwd);
     let limits = spec.limits.clone();
-    // SAFETY: only async-signal-safe calls (setpgid, prctl, setrlimit) between fork and exec.
+    let cpus = spec.cpus.as_deref().map(cpu_set);
+    // SAFETY: only async-signal-safe calls (setpgid, prctl, setrlimit, sched_setaffinity)
+    // between fork and exec.
     unsafe {
         cmd.pre_exec(move || {
+            if let Some(set) = &cpus {
+                if libc::sched_setaffinity(0, std::mem::size_of::<libc::cpu_set_t>(), set) != 0 {
+                    return Err(std::io::Error::last_os_error());
+                }
+            }
             if libc::setpgid(0, 0) != 0 {
                 return Err(std::io::Error::last_os_error());
             }
@@ -379,6 +391,44 @@ fn command(spec: &ProcSpec, env: &Environment, cwd: &std::path::Path, token: &st
         });
     }
     cmd
+}
+
+/// A CPU set with `cpus` in it (numbers beyond the set's capacity are ignored).
+pub fn cpu_set(cpus: &[usize]) -> libc::cpu_set_t {
+    // SAFETY: cpu_set_t is plain data; CPU_SET only writes inside it.
+    unsafe {
+        let mut set: libc::cpu_set_t = std::mem::zeroed();
+        for &c in cpus {
+            if c < 8 * std::mem::size_of::<libc::cpu_set_t>() {
+                libc::CPU_SET(c, &mut set);
+            }
+        }
+        set
+    }
+}
+
+/// Pins the calling thread to `cpus`.
+pub fn pin_current_thread(cpus: &[usize]) -> std::io::Result<()> {
+    let set = cpu_set(cpus);
+    // SAFETY: pid 0 is the calling thread; `set` is a valid cpu_set_t.
+    if unsafe { libc::sched_setaffinity(0, std::mem::size_of::<libc::cpu_set_t>(), &set) } != 0 {
+        return Err(std::io::Error::last_os_error());
+    }
+    Ok(())
+}
+
+/// The CPUs this process may run on, in order.
+pub fn allowed_cpus() -> Vec<usize> {
+    // SAFETY: sched_getaffinity fills a cpu_set_t we own.
+    unsafe {
+        let mut set: libc::cpu_set_t = std::mem::zeroed();
+        if libc::sched_getaffinity(0, std::mem::size_of::<libc::cpu_set_t>(), &mut set) != 0 {
+            return (0..std::thread::available_parallelism().map_or(1, |n| n.get())).collect();
+        }
+        (0..8 * std::mem::size_of::<libc::cpu_set_t>())
+            .filter(|&c| libc::CPU_ISSET(c, &set))
+            .collect()
+    }
 }
 
 enum Ending {

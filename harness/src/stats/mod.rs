@@ -133,6 +133,26 @@ pub fn outliers(xs: &[f64]) -> Vec<bool> {
         .collect()
 }
 
+/// 95% CI of the median from order statistics (distribution-free; normal approximation
+/// to the binomial ranks): cheap enough for a stopping rule checked after every sample.
+/// Returns `(low, high, median)`; `None` for fewer than 2 samples.
+pub fn median_ci_order(xs: &[f64]) -> Option<(f64, f64, f64)> {
+    let n = xs.len();
+    if n < 2 {
+        return None;
+    }
+    let mut sorted = xs.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    let half_width = 1.959_964 * (n as f64).sqrt() / 2.0;
+    let lo = ((n as f64 / 2.0 - half_width).floor() as isize).clamp(1, n as isize) as usize;
+    let hi = ((1.0 + n as f64 / 2.0 + half_width).ceil() as isize).clamp(1, n as isize) as usize;
+    Some((
+        sorted[lo - 1],
+        sorted[hi - 1],
+        percentile_sorted(&sorted, 0.5),
+    ))
+}
+
 /// Percentile-bootstrap CI of the median at `level` (0.95 for 95%).
 pub fn bootstrap_median_ci(xs: &[f64], level: f64) -> (f64, f64) {
     if xs.len() < 2 {

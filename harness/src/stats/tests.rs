@@ -1,7 +1,7 @@
 use proptest::prelude::*;
 
-use super::*;
 use super::Rng;
+use super::*;
 
 #[test]
 fn percentiles_by_hand() {
@@ -61,16 +61,31 @@ fn constant_samples_have_a_zero_width_interval() {
 fn bootstrap_is_reproducible_and_narrows_with_more_samples() {
     let mut rng = Rng::new(1);
     let draw = |rng: &mut Rng, n: usize| -> Vec<f64> {
-        (0..n).map(|_| 100.0 + (rng.next_u64() % 1000) as f64 / 100.0).collect()
+        (0..n)
+            .map(|_| 100.0 + (rng.next_u64() % 1000) as f64 / 100.0)
+            .collect()
     };
     let small = draw(&mut rng, 10);
     let large = draw(&mut rng, 400);
-    assert_eq!(bootstrap_median_ci(&small, 0.95), bootstrap_median_ci(&small, 0.95));
+    assert_eq!(
+        bootstrap_median_ci(&small, 0.95),
+        bootstrap_median_ci(&small, 0.95)
+    );
     let width = |xs: &[f64]| {
         let (lo, hi) = bootstrap_median_ci(xs, 0.95);
         hi - lo
     };
     assert!(width(&large) < width(&small));
+}
+
+#[test]
+fn order_statistic_ci_by_hand() {
+    // n = 100: ranks 50 ± 9.8 → 40th and 61st of 1..=100.
+    let xs: Vec<f64> = (1..=100).map(f64::from).collect();
+    assert_eq!(median_ci_order(&xs), Some((40.0, 61.0, 50.5)));
+    assert_eq!(median_ci_order(&[1.0]), None);
+    // Tiny samples span everything.
+    assert_eq!(median_ci_order(&[3.0, 1.0, 2.0]), Some((1.0, 3.0, 2.0)));
 }
 
 #[test]

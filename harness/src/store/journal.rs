@@ -18,7 +18,7 @@ enum Line {
     Header(Box<RunRecord>),
     Smoke(SmokeRecord),
     Conformance(ConformanceRecord),
-    Benchmark(BenchmarkRecord),
+    Benchmark(Box<BenchmarkRecord>),
 }
 
 /// Where the journal of `results` lives.
@@ -77,7 +77,7 @@ impl Journal {
     }
 
     pub fn benchmark(&mut self, record: BenchmarkRecord) -> Result<()> {
-        self.write_line(&Line::Benchmark(record.clone()))?;
+        self.write_line(&Line::Benchmark(Box::new(record.clone())))?;
         self.run.benchmarks.push(record);
         Ok(())
     }
@@ -140,7 +140,7 @@ pub fn recover(journal: &Path) -> Result<RunRecord> {
             ),
             (Line::Smoke(s), Some(r)) => r.smoke.push(s),
             (Line::Conformance(c), Some(r)) => r.conformance.push(c),
-            (Line::Benchmark(b), Some(r)) => r.benchmarks.push(b),
+            (Line::Benchmark(b), Some(r)) => r.benchmarks.push(*b),
         }
     }
     let mut run = run.with_context(|| format!("journal '{}' is empty", journal.display()))?;

@@ -205,20 +205,51 @@ pub struct CaseRecord {
     pub composed_path: Option<String>,
 }
 
-/// Samples and summary of one benchmark on one runtime.
+/// Samples and summary of one metric of one benchmark on one runtime.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct BenchmarkRecord {
-    /// Benchmark id (`startup/empty`, `http/node-http-hello@64`).
+    /// Benchmark id: `startup/hello.js`, `http/node-http-hello@c64`, `loop/timers.js`.
     pub benchmark: String,
-    /// Runtime name.
+    /// Runtime name (matches `runtimes[].name`).
     pub runtime: String,
-    /// Unit of the samples (`ms`, `requests_per_second`, `bytes`).
+    /// What was measured: `wall`, `user`, `sys`, `max_rss`, `requests_per_second`,
+    /// `latency_p50`, `server_cpu_per_request`, `ops_per_second`, ...
+    pub metric: String,
+    /// Unit of the samples: `ms`, `bytes`, `req/s`, `us/req`, `ops/s`, ...
     pub unit: String,
+    /// Whether a larger value is better (throughput) or worse (time, memory).
+    pub higher_is_better: bool,
+    /// The benchmark program, relative to the project when inside it.
+    pub program: Option<String>,
     /// Hex sha256 of the benchmark program, so changed programs are not compared.
     pub program_sha256: Option<String>,
-    /// Raw samples in measurement order.
+    /// Command line of one sample, ready to paste into a shell.
+    pub command: Option<String>,
+    /// Raw samples in measurement order (one per run or repetition).
     pub samples: Vec<f64>,
-    /// Median of the samples.
-    pub median: f64,
+    /// Summary of the samples; absent when the runtime could not run the benchmark.
+    pub summary: Option<crate::stats::Summary>,
+    /// Median ratio to the same metric of the first selected runtime, with its 95% CI.
+    pub ratio: Option<RatioRecord>,
+    /// Why there are no samples (the runtime cannot run it, or it failed), with stderr.
+    pub error: Option<String>,
+    /// Settings that shape the numbers: connections, duration, rate, CPU sets, floor, ...
+    pub params: BTreeMap<String, serde_json::Value>,
+    /// Latency distribution of all repetitions merged: `[percentile, value]` pairs.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub distribution: Vec<[f64; 2]>,
+    /// Things a reader must know: generator-bound, above the ceiling's rankable range, ...
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
+}
+
+/// A ratio of medians against a named runtime.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RatioRecord {
+    /// median(this) / median(first runtime).
+    pub ratio: f64,
+    pub ci_low: f64,
+    pub ci_high: f64,
 }

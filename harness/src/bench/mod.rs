@@ -1,0 +1,508 @@
+//! `dyno bench`: start-up, HTTP and event-loop benchmarks with one method.
+//!
+//! Data flow: the selected runtimes and the benchmark programs (suites/bench/<kind>/ or
+//! the user's) → one *unit* per benchmark, in which every runtime is measured side by
+//! side on this machine (alternating run by run) → per runtime and metric, the raw
+//! samples, their [`Summary`](crate::stats::Summary) and the ratio to the first selected
+//! runtime → the run's journal as each unit finishes (a crash keeps finished units) →
+//! human tables or JSON summaries on stdout.
+
+pub mod http;
+mod loops;
+mod startup;
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{bail, Context, Result};
+use serde_json::json;
+
+use crate::cli::{BenchArgs, BenchKind, Format};
+use crate::config::Config;
+use crate::runtimes::{sha256_file, Runtime};
+use crate::stats::{self, Summary};
+use crate::store::{BenchmarkRecord, Journal, RatioRecord};
+use crate::{job, Log, UsageError};
+
+/// A benchmark program on disk.
+#[derive(Debug, Clone)]
+pub struct Program {
+    /// File name, used in benchmark ids (`hello.js`).
+    pub name: String,
+    pub path: PathBuf,
+    pub sha256: String,
+}
+
+impl Program {
+    pub fn load(path: &Path) -> Result<Program> {
+        if !path.is_file() {
+            bail!(UsageError::new(format!(
+                "benchmark program '{}' does not exist (or is not a file)",
+                path.display()
+            )));
+        }
+        let path = std::fs::canonicalize(path)
+            .with_context(|| format!("resolving '{}'", path.display()))?;
+        Ok(Program {
+            name: path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            sha256: sha256_file(&path)?,
+            path,
+        })
+    }
+}
+
+/// One metric's samples for one runtime.
+pub struct Metric {
+    pub name: &'static str,
+    pub unit: &'static str,
+    pub higher_is_better: bool,
+    pub samples: Vec<f64>,
+}
+
+impl Metric {
+    pub fn new(
+        name: &'static str,
+        unit: &'static str,
+        higher_is_better: bool,
+        samples: Vec<f64>,
+    ) -> Self {
+        Metric {
+            name,
+            unit,
+            higher_is_better,
+            samples,
+        }
+    }
+}
+
+/// Everything measured for one runtime in one benchmark.
+pub struct Sample {
+    pub benchmark: String,
+    // (`distribution` is stored on the first latency metric.)
+    pub runtime: String,
+    pub program: Option<Program>,
+    pub command: Option<String>,
+    pub error: Option<String>,
+    pub params: serde_json::Map<String, serde_json::Value>,
+    pub metrics: Vec<Metric>,
+    pub distribution: Vec<[f64; 2]>,
+    pub warnings: Vec<String>,
+}
+
+/// State shared by the benchmark kinds during one `dyno bench`.
+pub struct Ctx<'a> {
+    pub config: &'a Config,
+    pub args: &'a BenchArgs,
+    pub runtimes: &'a [Runtime],
+    pub log: Log,
+    /// suites/bench, when found.
+    pub suites: Option<PathBuf>,
+    journal: Journal,
+    /// Records of the unit in progress (ratios are computed when it finishes).
+    pending: Vec<BenchmarkRecord>,
+    pub done: Vec<BenchmarkRecord>,
+}
+
+impl Ctx<'_> {
+    /// Whether benchmark `id` passes `--bench`.
+    pub fn selected(&self, id: &str) -> bool {
+        self.args.only.is_empty() || self.args.only.iter().any(|o| id.contains(o.as_str()))
+    }
+
+    pub fn progress(&self, len: u64, what: &str) -> indicatif::ProgressBar {
+        if self.log.verbosity == crate::Verbosity::Quiet {
+            return indicatif::ProgressBar::hidden();
+        }
+        let bar = indicatif::ProgressBar::with_draw_target(
+            Some(len),
+            indicatif::ProgressDrawTarget::stderr(),
+        );
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{msg:32} [{bar:30}] {pos}/{len} {elapsed}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+                .progress_chars("=> "),
+        );
+        bar.set_message(what.to_owned());
+        bar
+    }
+
+    /// Adds one runtime's measurements to the unit in progress.
+    pub fn record(&mut self, sample: Sample) -> Result<()> {
+        let params: BTreeMap<String, serde_json::Value> = sample.params.into_iter().collect();
+        let program_path = sample.program.as_ref().map(|p| self.shown_path(&p.path));
+        let mut first = true;
+        // The latency curve belongs with the first latency metric (else the first one).
+        let curve_on = sample
+            .metrics
+            .iter()
+            .position(|m| m.name.starts_with("latency"))
+            .unwrap_or(0);
+        for (i, metric) in sample.metrics.into_iter().enumerate() {
+            let summary = Summary::of(&metric.samples);
+            let error = sample
+                .error
+                .clone()
+                .or_else(|| (metric.samples.is_empty() && first).then(|| "no samples".to_owned()));
+            self.pending.push(BenchmarkRecord {
+                benchmark: sample.benchmark.clone(),
+                runtime: sample.runtime.clone(),
+                metric: metric.name.to_owned(),
+                unit: metric.unit.to_owned(),
+                higher_is_better: metric.higher_is_better,
+                program: program_path.clone(),
+                program_sha256: sample.program.as_ref().map(|p| p.sha256.clone()),
+                command: sample.command.clone(),
+                samples: metric.samples,
+                summary,
+                ratio: None,
+                error,
+                params: params.clone(),
+                distribution: if i == curve_on {
+                    sample.distribution.clone()
+                } else {
+                    Vec::new()
+                },
+                warnings: sample.warnings.clone(),
+            });
+            first = false;
+        }
+        Ok(())
+    }
+
+    /// Ends a unit: ratios to the first runtime, then into the journal.
+    pub fn finish_unit(&mut self, _id: &str) -> Result<()> {
+        let mut records = std::mem::take(&mut self.pending);
+        add_ratios(&mut records);
+        for r in records {
+            self.journal.benchmark(r.clone())?;
+            self.done.push(r);
+        }
+        Ok(())
+    }
+
+    fn shown_path(&self, path: &Path) -> String {
+        let root = self.suites.as_ref().and_then(|s| s.parent()?.parent());
+        root.and_then(|r| path.strip_prefix(r).ok())
+            .unwrap_or(path)
+            .to_string_lossy()
+            .into_owned()
+    }
+}
+
+/// For each benchmark × metric: the ratio of every runtime's median to the first
+/// record's (the first selected runtime that has samples).
+fn add_ratios(records: &mut [BenchmarkRecord]) {
+    let mut base: BTreeMap<(String, String), Vec<f64>> = BTreeMap::new();
+    for r in records.iter() {
+        if !r.samples.is_empty() {
+            base.entry((r.benchmark.clone(), r.metric.clone()))
+                .or_insert_with(|| r.samples.clone());
+        }
+    }
+    for r in records.iter_mut() {
+        if let Some(b) = base.get(&(r.benchmark.clone(), r.metric.clone())) {
+            r.ratio = stats::ratio_of_medians(&r.samples, b).map(|x| RatioRecord {
+                ratio: x.ratio,
+                ci_low: x.ci_low,
+                ci_high: x.ci_high,
+            });
+        }
+    }
+}
+
+/// Finds suites/bench: next to the current directory or one of its parents, or in the
+/// checkout dyno was built from.
+pub fn find_suites() -> Option<PathBuf> {
+    let from_cwd = std::env::current_dir().ok().and_then(|d| {
+        d.ancestors()
+            .map(|a| a.join("suites/bench"))
+            .find(|p| p.is_dir())
+    });
+    from_cwd.or_else(|| {
+        let built = Path::new(env!("CARGO_MANIFEST_DIR")).join("../suites/bench");
+        built.is_dir().then_some(built)
+    })
+}
+
+/// The programs of one kind: the user's PROGRAM arguments, else suites/bench/<kind>/*.
+pub fn programs_in(ctx: &Ctx<'_>, kind: &str, extensions: &[&str]) -> Result<Vec<Program>> {
+    if !ctx.args.programs.is_empty() {
+        return ctx.args.programs.iter().map(|p| Program::load(p)).collect();
+    }
+    let Some(suites) = &ctx.suites else {
+        bail!(UsageError::new(
+            "cannot find suites/bench (run dyno inside the dyno checkout) — or pass your own PROGRAM files"
+        ));
+    };
+    let dir = suites.join(kind);
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(&dir).with_context(|| format!("reading '{}'", dir.display()))? {
+        let path = entry?.path();
+        if path.is_file()
+            && path
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| extensions.contains(&e))
+        {
+            out.push(Program::load(&path)?);
+        }
+    }
+    out.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(out)
+}
+
+fn check_args(args: &BenchArgs) -> Result<()> {
+    let usage = |m: String| -> Result<()> { Err(UsageError::new(m).into()) };
+    if !(args.ci_target > 0.0 && args.ci_target < 1.0) {
+        return usage(format!(
+            "--ci-target {}: give a fraction between 0 and 1 (0.02 = ±2%)",
+            args.ci_target
+        ));
+    }
+    if args.min_runs > args.max_runs {
+        return usage(format!(
+            "--min-runs {} is above --max-runs {}",
+            args.min_runs, args.max_runs
+        ));
+    }
+    if args.runs == Some(0) || args.repeat == Some(0) {
+        return usage("--runs and --repeat must be at least 1".into());
+    }
+    if args.connections.contains(&0) {
+        return usage("--connections: every level must be at least 1".into());
+    }
+    if let Some(rate) = args.rate {
+        if !(rate.is_finite() && rate > 0.0) {
+            return usage(format!("--rate {rate}: give requests per second above 0"));
+        }
+    }
+    for p in &args.programs {
+        if !p.is_file() {
+            return usage(format!(
+                "benchmark program '{}' does not exist (or is not a file)",
+                p.display()
+            ));
+        }
+    }
+    if let Some(url) = &args.url {
+        http::parse_url(url)?;
+    }
+    if !args.programs.is_empty() && matches!(args.kind, BenchKind::All | BenchKind::Http) {
+        return usage(
+            "PROGRAM files go with `dyno bench startup` or `dyno bench loop`; for HTTP use --server 'CMD' or --url".into(),
+        );
+    }
+    Ok(())
+}
+
+pub fn run(config: &Config, args: &BenchArgs, format: Format, log: Log) -> Result<ExitCode> {
+    check_args(args)?;
+    let mut runtimes = job::discover(config, log)?;
+    if runtimes.is_empty() && args.url.is_none() && args.server.is_none() {
+        bail!(UsageError::new("no runtimes to benchmark: build dynojs (cargo build --release) or pass --runtime NAME=/path/to/binary"));
+    }
+    let header = job::new_run(config, &mut runtimes, log)?;
+    let path = args.out.clone().unwrap_or_else(|| {
+        config
+            .run_out
+            .clone()
+            .unwrap_or_else(|| PathBuf::from("reports"))
+            .join(&header.run_id)
+            .join("results.json")
+    });
+    let journal = Journal::create(&path, header)?;
+    let mut ctx = Ctx {
+        config,
+        args,
+        runtimes: &runtimes,
+        log,
+        suites: find_suites(),
+        journal,
+        pending: Vec::new(),
+        done: Vec::new(),
+    };
+    let kinds: &[BenchKind] = match args.kind {
+        BenchKind::All => &[BenchKind::Startup, BenchKind::Loop, BenchKind::Http],
+        BenchKind::Startup => &[BenchKind::Startup],
+        BenchKind::Loop => &[BenchKind::Loop],
+        BenchKind::Http => &[BenchKind::Http],
+    };
+    let mut outcome = Ok(());
+    for kind in kinds {
+        let step = match kind {
+            BenchKind::Startup => startup::programs(&ctx).and_then(|p| startup::run(&mut ctx, &p)),
+            BenchKind::Loop => loops::programs(&ctx).and_then(|p| loops::run(&mut ctx, &p)),
+            BenchKind::Http => http::run(&mut ctx),
+            BenchKind::All => Ok(()),
+        };
+        if let Err(e) = step {
+            outcome = Err(e);
+            break;
+        }
+    }
+    // Keep what was measured even when a later step failed.
+    let complete = outcome.is_ok();
+    let Ctx { journal, done, .. } = ctx;
+    journal.finish(complete)?;
+    outcome?;
+
+    let mut out = std::io::stdout().lock();
+    if format == Format::Json {
+        let rows: Vec<serde_json::Value> = done
+            .iter()
+            .map(|r| {
+                json!({
+                    "benchmark": r.benchmark,
+                    "runtime": r.runtime,
+                    "metric": r.metric,
+                    "unit": r.unit,
+                    "median": r.summary.as_ref().map(|s| s.median),
+                    "ci_low": r.summary.as_ref().map(|s| s.ci_low),
+                    "ci_high": r.summary.as_ref().map(|s| s.ci_high),
+                    "samples": r.samples.len(),
+                })
+            })
+            .collect();
+        serde_json::to_writer_pretty(&mut out, &rows).context("writing JSON to stdout")?;
+        writeln!(out).ok();
+    } else {
+        human(&mut out, &done)?;
+        writeln!(out, "results: {}", path.display()).ok();
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Metrics shown in the terminal tables (all of them are in the results file).
+const HEADLINE: &[&str] = &[
+    "wall",
+    "max_rss",
+    "time_to_first_response",
+    "ops_per_second",
+    "requests_per_second",
+    "latency_p50",
+    "latency_p99",
+    "server_cpu_per_request",
+    "server_rss",
+];
+
+fn human(out: &mut impl Write, records: &[BenchmarkRecord]) -> Result<()> {
+    let mut order: Vec<&str> = Vec::new();
+    for r in records {
+        if !order.contains(&r.benchmark.as_str()) {
+            order.push(&r.benchmark);
+        }
+    }
+    for bench in order {
+        writeln!(out, "{bench}").ok();
+        let mut rows = Vec::new();
+        let mut errors: Vec<String> = Vec::new();
+        for r in records.iter().filter(|r| r.benchmark == bench) {
+            if !HEADLINE.contains(&r.metric.as_str()) {
+                continue;
+            }
+            let Some(s) = &r.summary else {
+                if let Some(e) = &r.error {
+                    let line = format!(
+                        "  {} failed: {}",
+                        r.runtime,
+                        e.lines().next().unwrap_or_default()
+                    );
+                    if !errors.contains(&line) {
+                        errors.push(line);
+                    }
+                }
+                continue;
+            };
+            let (scale, unit) = display_unit(&r.unit, s.median);
+            rows.push(vec![
+                r.runtime.clone(),
+                r.metric.clone(),
+                format!("{} {unit}", num(s.median / scale)),
+                format!("[{} .. {}]", num(s.ci_low / scale), num(s.ci_high / scale)),
+                format!("{} ± {}", num(s.mean / scale), num(s.stddev / scale)),
+                num(s.min / scale),
+                s.n.to_string(),
+                r.ratio
+                    .map(|x| format!("{:.2}x [{:.2}..{:.2}]", x.ratio, x.ci_low, x.ci_high))
+                    .unwrap_or_default(),
+            ]);
+        }
+        job::write_table(
+            out,
+            &[
+                "  runtime",
+                "metric",
+                "median",
+                "95% CI",
+                "mean ± σ",
+                "min",
+                "n",
+                "ratio",
+            ],
+            &rows
+                .into_iter()
+                .map(|mut r| {
+                    r[0] = format!("  {}", r[0]);
+                    r
+                })
+                .collect::<Vec<_>>(),
+        )?;
+        let warnings: Vec<String> = records
+            .iter()
+            .filter(|r| r.benchmark == bench && r.metric == first_metric(records, bench))
+            .flat_map(|r| {
+                r.warnings
+                    .iter()
+                    .map(move |w| format!("  note ({}): {w}", r.runtime))
+            })
+            .collect();
+        for w in warnings {
+            writeln!(out, "{w}").ok();
+        }
+        for e in errors {
+            writeln!(out, "{}", truncate(&e, 300)).ok();
+        }
+        writeln!(out).ok();
+    }
+    Ok(())
+}
+
+fn first_metric<'a>(records: &'a [BenchmarkRecord], bench: &str) -> &'a str {
+    records
+        .iter()
+        .find(|r| r.benchmark == bench)
+        .map_or("", |r| r.metric.as_str())
+}
+
+fn truncate(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_owned()
+    } else {
+        format!("{}…", s.chars().take(n).collect::<String>())
+    }
+}
+
+/// A readable scale for a unit: bytes as MiB, large rates in thousands.
+fn display_unit(unit: &str, value: f64) -> (f64, String) {
+    match unit {
+        "bytes" => (1048576.0, "MiB".into()),
+        "req/s" | "ops/s" if value >= 10_000.0 => (1000.0, format!("k{unit}")),
+        u => (1.0, u.to_owned()),
+    }
+}
+
+fn num(v: f64) -> String {
+    let a = v.abs();
+    if a >= 100.0 {
+        format!("{v:.0}")
+    } else if a >= 10.0 {
+        format!("{v:.1}")
+    } else {
+        format!("{v:.2}")
+    }
+}

@@ -1,0 +1,2 @@
+// Start-up: print one line and exit.
+console.log("hello");
