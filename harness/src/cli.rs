@@ -272,6 +272,12 @@ pub struct RunArgs {
     /// Output directory (default: reports/<run-id>).
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
+    /// Skip the benchmarks (smoke units only).
+    #[arg(long)]
+    pub no_bench: bool,
+    /// Only the benchmarks whose id contains one of these (repeatable).
+    #[arg(long = "bench", short = 'b', value_name = "TEXT")]
+    pub only: Vec<String>,
 }
 
 #[derive(Debug, Args)]

@@ -12,7 +12,7 @@ use std::time::Duration;
 
 use anyhow::{Context, Result};
 
-use crate::cli::Format;
+use crate::cli::{Format, RunArgs};
 use crate::config::Config;
 use crate::host::HostRecord;
 use crate::proc::{self, Limits};
@@ -126,12 +126,8 @@ pub fn install_runtimes(
 }
 
 /// `dyno run`.
-pub fn run_job(
-    config: &Config,
-    out_dir: Option<&Path>,
-    format: Format,
-    log: Log,
-) -> Result<ExitCode> {
+pub fn run_job(config: &Config, args: &RunArgs, format: Format, log: Log) -> Result<ExitCode> {
+    let out_dir = args.out.as_deref();
     let mut selected = discover(config, log)?;
     if selected.is_empty() {
         return Err(crate::UsageError::new(
@@ -184,7 +180,17 @@ pub fn run_job(
         ));
         journal.smoke(record)?;
     }
-    let run = journal.finish(true)?;
+    let (journal, outcome) = if args.no_bench {
+        (journal, Ok(()))
+    } else {
+        let mut bench_args = crate::bench::quick_args();
+        bench_args.only = args.only.clone();
+        let (journal, _, outcome) =
+            crate::bench::measure(config, &bench_args, &selected, journal, log);
+        (journal, outcome)
+    };
+    let run = journal.finish(outcome.is_ok())?;
+    outcome?;
 
     let mut out = std::io::stdout().lock();
     if format == Format::Json {
@@ -224,12 +230,9 @@ pub fn run_job(
             ],
             &rows,
         )?;
-        writeln!(out, "\nresults: {}", results_path.display()).ok();
-        writeln!(
-            out,
-            "(one start-up sample per runtime; `dyno bench startup` measures properly)"
-        )
-        .ok();
+        writeln!(out).ok();
+        crate::bench::print(&run.benchmarks, format)?;
+        writeln!(out, "results: {}", results_path.display()).ok();
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -111,7 +111,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         },
         Command::Run(args) => {
             formats(format, "dyno run", &[Format::Human, Format::Json])?;
-            job::run_job(&config, args.out.as_deref(), format, log)
+            job::run_job(&config, &args, format, log)
         }
         Command::Test(args) => {
             formats(

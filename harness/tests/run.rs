@@ -6,7 +6,12 @@ mod common;
 use common::{dyno, fixtures, node_eval, validate_results};
 use serde_json::Value;
 
+/// `dyno run` with smoke units only (benchmarks have their own test below).
 fn run_in(dir: &std::path::Path, extra: &[&str]) -> Value {
+    run_with(dir, &[&["--no-bench"], extra].concat())
+}
+
+fn run_with(dir: &std::path::Path, extra: &[&str]) -> Value {
     let out_dir = dir.join("out");
     let out = dyno(dir)
         .args(["run", "--out", out_dir.to_str().unwrap()])
@@ -54,6 +59,56 @@ fn run_writes_smoke_units_matching_the_schema() {
     let vars = doc["environment"]["variables"].as_object().unwrap();
     assert!(vars.contains_key("PATH"));
     assert!(!vars.contains_key("NODE_EXTRA_CA_CERTS"));
+}
+
+#[test]
+fn run_includes_the_benchmarks() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = run_with(
+        dir.path(),
+        &[
+            "-r",
+            "dynojs",
+            "-b",
+            "startup/hello.js",
+            "-b",
+            "loop/strings.mjs",
+            "-b",
+            "http/native-hello",
+        ],
+    );
+    validate_results(&doc);
+    assert_eq!(doc["complete"], true);
+    let benches = doc["benchmarks"].as_array().unwrap();
+    let find = |b: &str, rt: &str, m: &str| {
+        benches
+            .iter()
+            .find(|r| r["benchmark"] == b && r["runtime"] == rt && r["metric"] == m)
+            .unwrap_or_else(|| panic!("{b} {rt} {m} in {benches:?}"))
+    };
+    assert!(
+        find("startup/hello.js", "dynojs", "wall")["summary"]["median"]
+            .as_f64()
+            .unwrap()
+            > 0.0
+    );
+    assert!(find("loop/strings.mjs", "dynojs", "ops_per_second")["summary"]["n"] == 3);
+    // The ceiling is measured in every HTTP run; each runtime's row is there, with its
+    // error if it cannot serve yet.
+    let ceiling = find(
+        "http/ceiling@c64",
+        "hyper (dyno ceiling)",
+        "requests_per_second",
+    );
+    assert!(
+        ceiling["summary"]["median"].as_f64().unwrap() > 100.0,
+        "{ceiling}"
+    );
+    let dynojs = find("http/native-hello@c64", "dynojs", "requests_per_second");
+    assert!(
+        dynojs["summary"].is_object() || dynojs["error"].is_string(),
+        "{dynojs}"
+    );
 }
 
 #[test]

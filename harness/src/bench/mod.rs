@@ -316,10 +316,56 @@ pub fn run(config: &Config, args: &BenchArgs, format: Format, log: Log) -> Resul
             .join("results.json")
     });
     let journal = Journal::create(&path, header)?;
+    let (journal, done, outcome) = measure(config, args, &runtimes, journal, log);
+    // Keep what was measured even when a later step failed.
+    journal.finish(outcome.is_ok())?;
+    outcome?;
+    print(&done, format)?;
+    if format != Format::Json {
+        println!("results: {}", path.display());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The benchmark settings `dyno run` uses: every kind, sized to finish in a few minutes.
+pub fn quick_args() -> BenchArgs {
+    BenchArgs {
+        kind: BenchKind::All,
+        programs: Vec::new(),
+        out: None,
+        only: Vec::new(),
+        warmup_runs: 2,
+        runs: None,
+        ci_target: 0.02,
+        min_runs: 10,
+        max_runs: 40,
+        connections: vec![64],
+        duration: Some(std::time::Duration::from_secs(2)),
+        requests: None,
+        rate: None,
+        warmup: Some(std::time::Duration::from_millis(500)),
+        repeat: Some(3),
+        server_cpus: None,
+        client_cpus: None,
+        server: None,
+        port: None,
+        url: None,
+    }
+}
+
+/// Runs the benchmarks `args` select into `journal`; returns it with the records and
+/// whether every step finished.
+pub fn measure(
+    config: &Config,
+    args: &BenchArgs,
+    runtimes: &[Runtime],
+    journal: Journal,
+    log: Log,
+) -> (Journal, Vec<BenchmarkRecord>, Result<()>) {
     let mut ctx = Ctx {
         config,
         args,
-        runtimes: &runtimes,
+        runtimes,
         log,
         suites: find_suites(),
         journal,
@@ -345,12 +391,11 @@ pub fn run(config: &Config, args: &BenchArgs, format: Format, log: Log) -> Resul
             break;
         }
     }
-    // Keep what was measured even when a later step failed.
-    let complete = outcome.is_ok();
-    let Ctx { journal, done, .. } = ctx;
-    journal.finish(complete)?;
-    outcome?;
+    (ctx.journal, ctx.done, outcome)
+}
 
+/// Prints benchmark records as tables (human) or summaries (JSON) on stdout.
+pub fn print(done: &[BenchmarkRecord], format: Format) -> Result<()> {
     let mut out = std::io::stdout().lock();
     if format == Format::Json {
         let rows: Vec<serde_json::Value> = done
@@ -371,10 +416,9 @@ pub fn run(config: &Config, args: &BenchArgs, format: Format, log: Log) -> Resul
         serde_json::to_writer_pretty(&mut out, &rows).context("writing JSON to stdout")?;
         writeln!(out).ok();
     } else {
-        human(&mut out, &done)?;
-        writeln!(out, "results: {}", path.display()).ok();
+        human(&mut out, done)?;
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(())
 }
 
 /// Metrics shown in the terminal tables (all of them are in the results file).
