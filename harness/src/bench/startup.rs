@@ -107,6 +107,7 @@ fn measure_program(ctx: &mut Ctx<'_>, id: &str, program: &Program) -> Result<()>
                         wall: RUN_TIMEOUT,
                         ..Limits::default()
                     };
+                    s.death_signal = false;
                     s
                 });
             Row {
@@ -125,6 +126,7 @@ fn measure_program(ctx: &mut Ctx<'_>, id: &str, program: &Program) -> Result<()>
         .collect();
     let mut floor_spec = ProcSpec::new("/bin/true", Vec::new(), ctx.config.env.clone());
     floor_spec.limits.wall = RUN_TIMEOUT;
+    floor_spec.death_signal = false;
     rows.push(Row {
         name: FLOOR.into(),
         spec: Some(floor_spec),

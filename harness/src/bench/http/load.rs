@@ -416,8 +416,9 @@ impl Response {
     }
 }
 
+/// A response head dyno cannot read.
 #[derive(Debug)]
-struct Malformed;
+pub struct Malformed;
 
 impl Conn {
     fn new(stream: TcpStream) -> Self {
@@ -547,16 +548,21 @@ impl Conn {
     }
 }
 
-enum Length {
+/// How a response's body is delimited.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Length {
     Fixed(usize),
     Chunked,
     UntilClose,
 }
 
-struct Head {
-    status: u16,
-    close: bool,
-    length: Length,
+/// A parsed response head.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Head {
+    pub status: u16,
+    /// The server closes the connection after this response.
+    pub close: bool,
+    pub length: Length,
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
@@ -564,11 +570,12 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 }
 
 /// Length of the head including its blank line, if complete.
-fn find_head_end(buf: &[u8]) -> Option<usize> {
+pub fn find_head_end(buf: &[u8]) -> Option<usize> {
     find(buf, b"\r\n\r\n").map(|i| i + 4)
 }
 
-fn parse_head(head: &[u8]) -> Result<Head, Malformed> {
+/// Parses a response head (status line and headers, up to and including the blank line).
+pub fn parse_head(head: &[u8]) -> Result<Head, Malformed> {
     let text = std::str::from_utf8(head).map_err(|_| Malformed)?;
     let mut lines = text.split("\r\n");
     let status_line = lines.next().ok_or(Malformed)?;
