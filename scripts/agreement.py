@@ -76,10 +76,11 @@ def startup():
                                check=True, capture_output=True, env=env, cwd=d)
                 hf_med[n].append(json.load(open(out))["results"][0]["median"] * 1e3)
     print(f"start-up, suites/bench/startup/hello.js, {REPS} interleaved repetitions of 30 runs each")
-    print(f"{'runtime':10} {'dyno median ms':>15} {'hyperfine median ms':>20} {'dyno/hyperfine':>15}")
+    print(f"{'runtime':10} {'dyno median ms':>15} {'hyperfine median ms':>20} {'dyno/hyperfine':>15}  (median of per-repetition ratios)")
     for n, _ in rows:
         d, h = statistics.median(dyno_med[n]), statistics.median(hf_med[n])
-        print(f"{n:10} {d:15.2f} {h:20.2f} {d / h:15.3f}")
+        paired = statistics.median(a / b for a, b in zip(dyno_med[n], hf_med[n]))
+        print(f"{n:10} {d:15.2f} {h:20.2f} {paired:15.3f}")
         if os.environ.get("VERBOSE"):
             print(f"  dyno per repetition:      {[round(x, 2) for x in dyno_med[n]]}")
             print(f"  hyperfine per repetition: {[round(x, 2) for x in hf_med[n]]}")
@@ -145,8 +146,10 @@ def http():
             for tool, rows in res.items():
                 meds[tool] = [statistics.median(col) for col in zip(*rows)]
                 print(f"{label:28} {tool:5} {meds[tool][0]:9.0f} {meds[tool][1]:8.3f} {meds[tool][2]:8.3f} {meds[tool][3]:11.2f}")
-            r = [d / w for d, w in zip(meds["dyno"], meds["wrk"])]
-            print(f"{'':28} {'ratio':5} {r[0]:9.3f} {r[1]:8.3f} {r[2]:8.3f} {r[3]:11.3f}")
+            # Adjacent runs share the machine's state of the moment: the median of the
+            # per-repetition ratios cancels drift that the ratio of medians keeps.
+            r = [statistics.median(d[i] / w[i] for d, w in zip(res["dyno"], res["wrk"])) for i in range(4)]
+            print(f"{'':28} {'ratio':5} {r[0]:9.3f} {r[1]:8.3f} {r[2]:8.3f} {r[3]:11.3f}  (median of per-repetition ratios)")
         finally:
             p.kill()
 
@@ -162,6 +165,8 @@ def capacity():
             rows["dyno"].append(dyno_load(port, 64, 5, 1))
         for tool, rs in rows.items():
             print(f"{tool:5} {statistics.median(r[0] for r in rs):9.0f} {statistics.median(r[3] for r in rs):11.2f}")
+        r = [statistics.median(d[i] / w[i] for d, w in zip(rows["dyno"], rows["wrk"])) for i in (0, 3)]
+        print(f"ratio {r[0]:9.3f} {r[1]:11.3f}  (median of per-repetition ratios)")
     finally:
         p.kill()
 

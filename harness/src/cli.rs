@@ -206,10 +206,10 @@ pub struct BenchArgs {
     pub repeat: Option<u32>,
     /// HTTP: CPUs for the server (e.g. 0 or 0-1 or 0,2); default: the first half.
     #[arg(long, value_name = "CPUS", value_parser = parse_cpus)]
-    pub server_cpus: Option<Vec<usize>>,
+    pub server_cpus: Option<CpuList>,
     /// HTTP: CPUs for dyno's load generator; default: the second half.
     #[arg(long, value_name = "CPUS", value_parser = parse_cpus)]
-    pub client_cpus: Option<Vec<usize>>,
+    pub client_cpus: Option<CpuList>,
     /// HTTP: benchmark your own server command (prints `DYNO_READY port=N`, or give --port).
     #[arg(long, value_name = "CMD", conflicts_with = "url")]
     pub server: Option<String>,
@@ -243,8 +243,12 @@ pub fn parse_duration(text: &str) -> Result<std::time::Duration, String> {
     Ok(std::time::Duration::from_secs_f64(value * scale))
 }
 
+/// A set of CPU numbers, from `1`, `0-3` or `0,2,4-5`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CpuList(pub Vec<usize>);
+
 /// Parses a CPU list: `1`, `0-3`, `0,2,4-5`.
-pub fn parse_cpus(text: &str) -> Result<Vec<usize>, String> {
+pub fn parse_cpus(text: &str) -> Result<CpuList, String> {
     let bad = || format!("'{text}' is not a CPU list; write 1, 0-3 or 0,2,4-5");
     let mut out = Vec::new();
     for part in text.split(',') {
@@ -264,7 +268,7 @@ pub fn parse_cpus(text: &str) -> Result<Vec<usize>, String> {
     }
     out.sort_unstable();
     out.dedup();
-    Ok(out)
+    Ok(CpuList(out))
 }
 
 #[derive(Debug, Args)]

@@ -193,7 +193,17 @@ fn http_against_a_users_server_command() {
     let dir = tempfile::tempdir().unwrap();
     let exe = assert_cmd::cargo::cargo_bin("dyno");
     let cmd = format!("{} internal ceiling-server", exe.display());
-    let mut args = vec!["http", "--server", &cmd, "--connections", "1,8"];
+    let mut args = vec![
+        "http",
+        "--server",
+        &cmd,
+        "--connections",
+        "1,8",
+        "--server-cpus",
+        "0",
+        "--client-cpus",
+        "0-1",
+    ];
     args.extend_from_slice(QUICK);
     let (doc, _) = bench(dir.path(), &args);
     for level in ["http/custom@c1", "http/custom@c8"] {
@@ -210,6 +220,7 @@ fn http_against_a_users_server_command() {
         let p50 = records(&doc, level, "latency_p50");
         assert!(median(p50[0]) > 0.0);
         assert!(!p50[0]["distribution"].as_array().unwrap().is_empty());
+        assert_eq!(r["params"]["server_cpus"], serde_json::json!([0]));
         // `GET / HTTP/1.1` + `Host: 127.0.0.1:PORT`: wrk's 40 bytes give or take the port.
         let request = r["params"]["request_bytes"].as_u64().unwrap();
         assert!((38..=41).contains(&request), "{request}");

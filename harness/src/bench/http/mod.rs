@@ -186,16 +186,14 @@ fn prepare(spec: &mut ProcSpec, cpus: &[usize]) {
 /// Server and client CPU sets, and a note when they cannot be disjoint.
 fn placement(ctx: &Ctx<'_>) -> (Vec<usize>, Vec<usize>, Option<String>) {
     let all = proc::allowed_cpus();
-    let (server, client) = match (&ctx.args.server_cpus, &ctx.args.client_cpus) {
-        (Some(s), Some(c)) => (s.clone(), c.clone()),
-        (Some(s), None) => (
-            s.clone(),
-            all.iter().copied().filter(|c| !s.contains(c)).collect(),
-        ),
-        (None, Some(c)) => (
-            all.iter().copied().filter(|x| !c.contains(x)).collect(),
-            c.clone(),
-        ),
+    let wanted = |c: &Option<crate::cli::CpuList>| c.as_ref().map(|l| l.0.clone());
+    let (server, client) = match (wanted(&ctx.args.server_cpus), wanted(&ctx.args.client_cpus)) {
+        (Some(s), Some(c)) => (s, c),
+        (Some(s), None) => {
+            let rest = all.iter().copied().filter(|c| !s.contains(c)).collect();
+            (s, rest)
+        }
+        (None, Some(c)) => (all.iter().copied().filter(|x| !c.contains(x)).collect(), c),
         (None, None) if all.len() >= 2 => {
             let half = all.len() / 2;
             (all[..half].to_vec(), all[half..].to_vec())
