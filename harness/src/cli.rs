@@ -135,7 +135,8 @@ pub struct TestArgs {
     /// Skip tests that use this feature (repeatable), counted as skip(feature).
     #[arg(long = "skip-feature", value_name = "NAME")]
     pub skip_features: Vec<String>,
-    /// Expectations file (default: suites/expectations/<suite>/<runtime>.toml if present).
+    /// Expectations file, or a directory of <runtime>.toml files (default:
+    /// suites/expectations/<suite>/<runtime>.toml if present).
     #[arg(long, value_name = "FILE")]
     pub expectations: Option<PathBuf>,
     /// Rewrite the expectations file from this run's failures.

@@ -199,7 +199,20 @@ fn measure_program(ctx: &mut Ctx<'_>, id: &str, program: &Program) -> Result<()>
     if floor_median.is_finite() {
         params.insert("floor_ms".into(), json!(floor_median));
     }
+    // wait4's max RSS of a child includes the memory of the process that spawned it, folded
+    // in at exec; the floor shows that baseline, and a runtime at it uses no more than that.
+    let floor_rss = rows
+        .last()
+        .map(|r| stats::median(&r.rss))
+        .unwrap_or(f64::NAN);
     for row in rows {
+        let mut warnings = Vec::new();
+        if row.runtime.is_some() && stats::median(&row.rss) <= floor_rss * 1.02 {
+            warnings.push(format!(
+                "max RSS is at the floor ({:.1} MiB: the spawning process's memory, which exec folds into wait4's figure); the runtime's own peak is at most this",
+                floor_rss / 1048576.0
+            ));
+        }
         let command = row
             .runtime
             .and_then(|r| r.spec(invocation(&program.path), &ctx.config.env))
@@ -219,7 +232,7 @@ fn measure_program(ctx: &mut Ctx<'_>, id: &str, program: &Program) -> Result<()>
                 Metric::new("max_rss", "bytes", false, row.rss),
             ],
             distribution: Vec::new(),
-            warnings: Vec::new(),
+            warnings,
         };
         ctx.record(sample)?;
     }

@@ -102,14 +102,19 @@ pub fn run(config: &Config, args: &TestArgs, format: Format, log: Log) -> Result
             .map(|v| format!(" (v{v})"))
             .unwrap_or_default()
     );
+    if let Some(p) = &args.expectations {
+        if runtimes.len() > 1 && !is_dir_path(p) {
+            bail!(UsageError::new(format!(
+                "--expectations {}: with several runtimes give a directory (it holds <runtime>.toml for each)",
+                p.display()
+            )));
+        }
+    }
     let mut runs = Vec::new();
     let mut stdout = std::io::stdout().lock();
     for (runtime, factory) in runtimes.iter().zip(&factories) {
         let name = runtime.name().to_owned();
-        let exp_path = args
-            .expectations
-            .clone()
-            .unwrap_or_else(|| PathBuf::from(format!("suites/expectations/test262/{name}.toml")));
+        let exp_path = expectations_path(args.expectations.as_deref(), &name);
         let expectations = Expectations::load(&exp_path)?;
         let save_dir = args.save_failed.as_ref().map(|d| d.join(&name));
         let opts = CaseOptions {
@@ -336,4 +341,44 @@ fn progress_bar(log: Log, total: u64, runtime: &str) -> indicatif::ProgressBar {
     }
     bar.set_message(runtime.to_owned());
     bar
+}
+
+/// Whether `path` names a directory: an existing one, or one written with a trailing `/`.
+fn is_dir_path(path: &std::path::Path) -> bool {
+    path.is_dir() || path.as_os_str().to_string_lossy().ends_with('/')
+}
+
+/// The expectations file of `runtime`: `--expectations FILE`, `DIR/<runtime>.toml` for a
+/// directory, else `suites/expectations/test262/<runtime>.toml`.
+fn expectations_path(given: Option<&std::path::Path>, runtime: &str) -> PathBuf {
+    match given {
+        Some(p) if is_dir_path(p) => p.join(format!("{runtime}.toml")),
+        Some(p) => p.to_path_buf(),
+        None => PathBuf::from(format!("suites/expectations/test262/{runtime}.toml")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn expectations_paths() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(
+            expectations_path(Some(dir.path()), "node"),
+            dir.path().join("node.toml")
+        );
+        let fresh = PathBuf::from("/tmp/not-yet-made/");
+        assert_eq!(
+            expectations_path(Some(&fresh), "deno@2"),
+            fresh.join("deno@2.toml")
+        );
+        let file = PathBuf::from("mine.toml");
+        assert_eq!(expectations_path(Some(&file), "node"), file);
+        assert_eq!(
+            expectations_path(None, "bun"),
+            PathBuf::from("suites/expectations/test262/bun.toml")
+        );
+    }
 }
