@@ -169,6 +169,23 @@ fn describe(_ctx: &Ctx<'_>, exc: &Value<'_>, phase: &'static str) -> HostError {
     }
 }
 
+/// The file name and NUL-terminated source as QuickJS's C API takes them.
+fn c_source(
+    file: &str,
+    source: &str,
+    phase: &'static str,
+) -> Result<(std::ffi::CString, Vec<u8>), HostError> {
+    let filename = std::ffi::CString::new(file).map_err(|_| HostError {
+        phase,
+        name: None,
+        message: "file name contains NUL".into(),
+    })?;
+    let mut input = Vec::with_capacity(source.len() + 1);
+    input.extend_from_slice(source.as_bytes());
+    input.push(0);
+    Ok((filename, input))
+}
+
 /// Compiles and runs one test in realm `ctx`.
 pub fn run_in(
     ctx: &Ctx<'_>,
@@ -178,14 +195,7 @@ pub fn run_in(
     strict: bool,
 ) -> Result<(), HostError> {
     let raw = ctx.as_raw().as_ptr();
-    let filename = std::ffi::CString::new(file).map_err(|_| HostError {
-        phase: "parse",
-        name: None,
-        message: "file name contains NUL".into(),
-    })?;
-    let mut input = Vec::with_capacity(source.len() + 1);
-    input.extend_from_slice(source.as_bytes());
-    input.push(0);
+    let (filename, input) = c_source(file, source, "parse")?;
     let mut flags = qjs::JS_EVAL_FLAG_COMPILE_ONLY as i32;
     flags |= if module {
         qjs::JS_EVAL_TYPE_MODULE as i32
@@ -354,14 +364,7 @@ unsafe fn compile_script(
         name: None,
         message: format!("cannot read: {e}"),
     })?;
-    let filename = std::ffi::CString::new(file).map_err(|_| HostError {
-        phase: "harness",
-        name: None,
-        message: "file name contains NUL".into(),
-    })?;
-    let mut input = Vec::with_capacity(source.len() + 1);
-    input.extend_from_slice(source.as_bytes());
-    input.push(0);
+    let (filename, input) = c_source(file, &source, "harness")?;
     let mut flags = (qjs::JS_EVAL_FLAG_COMPILE_ONLY | qjs::JS_EVAL_TYPE_GLOBAL) as i32;
     if strict {
         flags |= qjs::JS_EVAL_FLAG_STRICT as i32;

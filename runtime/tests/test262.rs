@@ -287,6 +287,28 @@ assert.sameValue(Atomics.load(ia, 0), 22);
     );
 }
 
+/// Feeds `requests` to one `dynojs --test262-batch` and returns its answer lines.
+fn batch(requests: &[Value]) -> Vec<Value> {
+    let mut child = Command::cargo_bin("dynojs")
+        .unwrap()
+        .arg("--test262-batch")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    {
+        let mut stdin = child.stdin.take().unwrap();
+        for r in requests {
+            writeln!(stdin, "{r}").unwrap();
+        }
+    }
+    let out = child.wait_with_output().unwrap();
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
 #[test]
 fn batch_mode() {
     let scratch = tempfile::tempdir().unwrap();
@@ -310,24 +332,7 @@ fn batch_mode() {
         serde_json::json!({ "file": realm_leak }),
         serde_json::json!({ "file": realm_leak }),
     ];
-    let mut child = Command::cargo_bin("dynojs")
-        .unwrap()
-        .arg("--test262-batch")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    {
-        let mut stdin = child.stdin.take().unwrap();
-        for r in &requests {
-            writeln!(stdin, "{r}").unwrap();
-        }
-    }
-    let out = child.wait_with_output().unwrap();
-    let lines: Vec<Value> = String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let lines = batch(&requests);
     assert_eq!(lines.len(), 5, "{lines:?}");
     assert_eq!(lines[0]["error"], Value::Null);
     assert_eq!(lines[0]["stdout"], "printed\n");
@@ -374,24 +379,7 @@ fn batch_prelude_scripts() {
         // A negative parse test still reports the test's own phase after the prelude.
         ask(&[&assert_js, &sta_js], "var = ;", false),
     ];
-    let mut child = Command::cargo_bin("dynojs")
-        .unwrap()
-        .arg("--test262-batch")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    {
-        let mut stdin = child.stdin.take().unwrap();
-        for r in &requests {
-            writeln!(stdin, "{r}").unwrap();
-        }
-    }
-    let out = child.wait_with_output().unwrap();
-    let lines: Vec<Value> = String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let lines = batch(&requests);
     assert_eq!(lines.len(), requests.len(), "{lines:?}");
     for (i, expected) in ["false\n", "true\n", "false\n", "true\n"]
         .iter()

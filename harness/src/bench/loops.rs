@@ -8,8 +8,7 @@ use anyhow::Result;
 use serde_json::json;
 
 use super::{Ctx, Metric, Program, Sample};
-use crate::proc::{self, Limits};
-use crate::runtimes::Invocation;
+use crate::proc;
 
 /// The result line's prefix.
 pub const RESULT_PREFIX: &str = "DYNO_RESULT";
@@ -49,11 +48,6 @@ pub fn run(ctx: &mut Ctx<'_>, programs: &[Program]) -> Result<()> {
         if !ctx.selected(&id) {
             continue;
         }
-        let invocation = if program.path.extension().is_some_and(|e| e == "mjs") {
-            Invocation::Module(&program.path)
-        } else {
-            Invocation::Script(&program.path)
-        };
         struct Row {
             name: String,
             spec: Option<proc::ProcSpec>,
@@ -65,19 +59,11 @@ pub fn run(ctx: &mut Ctx<'_>, programs: &[Program]) -> Result<()> {
             .runtimes
             .iter()
             .map(|r| {
-                let spec = r.spec(invocation, &ctx.config.env).map(|mut s| {
-                    s.limits = Limits {
-                        wall: RUN_TIMEOUT,
-                        ..Limits::default()
-                    };
-                    s
-                });
+                let spec = program.spec_on(r, &ctx.config.env, RUN_TIMEOUT, true);
                 Row {
                     name: r.name().to_owned(),
-                    error: spec
-                        .is_none()
-                        .then(|| format!("{} cannot run {}", r.name(), program.name)),
-                    spec,
+                    error: spec.as_ref().err().cloned(),
+                    spec: spec.ok(),
                     ops: Vec::new(),
                     rss: Vec::new(),
                 }

@@ -21,7 +21,7 @@ use serde_json::json;
 
 use crate::cli::{BenchArgs, BenchKind, Format};
 use crate::config::Config;
-use crate::runtimes::{sha256_file, Runtime};
+use crate::runtimes::{sha256_file, Invocation, Runtime};
 use crate::stats::{self, Summary};
 use crate::store::{BenchmarkRecord, Journal, RatioRecord};
 use crate::{job, Log, UsageError};
@@ -53,6 +53,34 @@ impl Program {
             sha256: sha256_file(&path)?,
             path,
         })
+    }
+}
+
+impl Program {
+    /// How to run this program: `.mjs` as an ES module, anything else as a script.
+    pub fn invocation(&self) -> Invocation<'_> {
+        if self.path.extension().is_some_and(|e| e == "mjs") {
+            Invocation::Module(&self.path)
+        } else {
+            Invocation::Script(&self.path)
+        }
+    }
+
+    /// The command that runs this program once on `runtime` with a wall-clock limit, or
+    /// why there is none.
+    pub fn spec_on(
+        &self,
+        runtime: &Runtime,
+        env: &crate::proc::Environment,
+        wall: std::time::Duration,
+        death_signal: bool,
+    ) -> Result<crate::proc::ProcSpec, String> {
+        let mut spec = runtime
+            .spec(self.invocation(), env)
+            .ok_or_else(|| format!("{} cannot run {}", runtime.name(), self.name))?;
+        spec.limits.wall = wall;
+        spec.death_signal = death_signal;
+        Ok(spec)
     }
 }
 

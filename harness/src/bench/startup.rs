@@ -4,15 +4,14 @@
 //! server program (spawn → readiness line → first 200).
 
 use std::io::{Read, Write};
-use std::path::Path;
 use std::time::{Duration, Instant};
 
 use anyhow::Result;
 use serde_json::json;
 
 use super::{Ctx, Metric, Program, Sample};
-use crate::proc::{self, Limits, ProcSpec, Server};
-use crate::runtimes::{Invocation, Runtime};
+use crate::proc::{self, ProcSpec, Server};
+use crate::runtimes::Runtime;
 use crate::stats;
 
 /// A start-up run longer than this is a hang.
@@ -91,33 +90,16 @@ pub fn run(ctx: &mut Ctx<'_>, programs: &[Program]) -> Result<()> {
 }
 
 fn measure_program(ctx: &mut Ctx<'_>, id: &str, program: &Program) -> Result<()> {
-    fn invocation(p: &Path) -> Invocation<'_> {
-        if p.extension().is_some_and(|e| e == "mjs") {
-            Invocation::Module(p)
-        } else {
-            Invocation::Script(p)
-        }
-    }
     let mut rows: Vec<Row<'_>> = ctx
         .runtimes
         .iter()
         .map(|r| {
-            let spec = r
-                .spec(invocation(&program.path), &ctx.config.env)
-                .map(|mut s| {
-                    s.limits = Limits {
-                        wall: RUN_TIMEOUT,
-                        ..Limits::default()
-                    };
-                    s.death_signal = false;
-                    s
-                });
+            // No death-signal hook: the child starts through posix_spawn (see ProcSpec).
+            let spec = program.spec_on(r, &ctx.config.env, RUN_TIMEOUT, false);
             Row {
                 name: r.name().to_owned(),
-                error: spec
-                    .is_none()
-                    .then(|| format!("{} cannot run {}", r.name(), program.name)),
-                spec,
+                error: spec.as_ref().err().cloned(),
+                spec: spec.ok(),
                 wall: Vec::new(),
                 user: Vec::new(),
                 sys: Vec::new(),
@@ -215,7 +197,7 @@ fn measure_program(ctx: &mut Ctx<'_>, id: &str, program: &Program) -> Result<()>
         }
         let command = row
             .runtime
-            .and_then(|r| r.spec(invocation(&program.path), &ctx.config.env))
+            .and_then(|r| r.spec(program.invocation(), &ctx.config.env))
             .map(|s| s.command_line())
             .or_else(|| (row.name == FLOOR).then(|| "/bin/true".to_owned()));
         let sample = Sample {

@@ -22,6 +22,8 @@ pub struct Server {
     token: String,
     lines: Receiver<String>,
     stderr: Arc<Mutex<Capture>>,
+    /// Closed when the stderr reader hits EOF (everything the server wrote is captured).
+    stderr_done: Receiver<()>,
     stdout_seen: Vec<String>,
     _dir: tempfile::TempDir,
     ended: Option<String>,
@@ -83,6 +85,7 @@ impl Server {
         });
         let stderr = Arc::new(Mutex::new(Capture::new(spec.limits.capture_bytes)));
         let sink = stderr.clone();
+        let (done_tx, stderr_done) = std::sync::mpsc::channel::<()>();
         std::thread::spawn(move || {
             let mut buf = [0u8; 16 * 1024];
             while let Ok(n) = stderr_pipe.read(&mut buf) {
@@ -93,12 +96,14 @@ impl Server {
                     .unwrap_or_else(|p| p.into_inner())
                     .push(&buf[..n]);
             }
+            drop(done_tx);
         });
         Ok(Server {
             pid: child.id() as i32,
             token,
             lines,
             stderr,
+            stderr_done,
             stdout_seen: Vec::new(),
             _dir: dir,
             ended: None,
@@ -167,6 +172,18 @@ impl Server {
         out
     }
 
+    /// Waits (until `until` at most) for the stderr reader to reach EOF.
+    fn drain_stderr(&self, until: Instant) {
+        let left = until.saturating_duration_since(Instant::now());
+        let _ = self.stderr_done.recv_timeout(left);
+    }
+
+    /// The stderr tail once the server has ended (waits up to 500 ms for it to drain).
+    pub fn final_stderr(&self, chars: usize) -> String {
+        self.drain_stderr(Instant::now() + Duration::from_millis(500));
+        self.stderr_tail(chars)
+    }
+
     pub fn stderr_tail(&self, chars: usize) -> String {
         self.stderr
             .lock()
@@ -197,6 +214,7 @@ impl Server {
     pub fn stop(mut self) -> ServerEnd {
         let died = self.reap_if_exited();
         self.kill();
+        self.drain_stderr(Instant::now() + Duration::from_millis(500));
         ServerEnd {
             died,
             stderr_tail: self.stderr_tail(2000),

@@ -135,6 +135,25 @@ struct ThreadResult {
     cpu: Duration,
 }
 
+impl ThreadResult {
+    fn empty() -> Self {
+        ThreadResult {
+            responses: 0,
+            bytes_read: 0,
+            histogram: new_histogram(),
+            errors: Errors::default(),
+            cpu: Duration::ZERO,
+        }
+    }
+
+    fn add(&mut self, other: &ThreadResult) {
+        self.responses += other.responses;
+        self.bytes_read += other.bytes_read;
+        self.histogram.add(&other.histogram).ok();
+        self.errors.add(&other.errors);
+    }
+}
+
 /// Runs the load described by `spec` and blocks until it is done.
 pub fn run(spec: &LoadSpec) -> Result<LoadResult> {
     let threads = spec.threads.clamp(1, spec.connections.max(1));
@@ -225,19 +244,10 @@ fn thread_main(
             .into_iter()
             .map(|c| tokio::spawn(connection(shared.clone(), c, start)))
             .collect();
-        let mut out = ThreadResult {
-            responses: 0,
-            bytes_read: 0,
-            histogram: new_histogram(),
-            errors: Errors::default(),
-            cpu: Duration::ZERO,
-        };
+        let mut out = ThreadResult::empty();
         for t in tasks {
             if let Ok(r) = t.await {
-                out.responses += r.responses;
-                out.bytes_read += r.bytes_read;
-                out.histogram.add(&r.histogram).ok();
-                out.errors.add(&r.errors);
+                out.add(&r);
             }
         }
         let began = cpu_at_start
@@ -252,13 +262,7 @@ fn thread_main(
 /// One connection's loop until the window ends (or the request target is reached).
 async fn connection(shared: Arc<Shared>, index: usize, start: Instant) -> ThreadResult {
     let spec = &shared.spec;
-    let mut out = ThreadResult {
-        responses: 0,
-        bytes_read: 0,
-        histogram: new_histogram(),
-        errors: Errors::default(),
-        cpu: Duration::ZERO,
-    };
+    let mut out = ThreadResult::empty();
     // Open loop: this connection's share of the rate, staggered across connections.
     let interval = spec
         .rate

@@ -743,7 +743,7 @@ fn measure_contender(
             if let Some(status) = s.reap_if_exited() {
                 c.error = Some(format!(
                     "server died during the run at {level} connections ({status}); stderr: {}",
-                    s.stderr_tail(1000).trim()
+                    s.final_stderr(1000).trim()
                 ));
                 break;
             }
