@@ -9,7 +9,7 @@ mod common;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use common::{dyno, fixtures, validate_results};
+use common::{dyno, fixtures, node_eval, validate_results};
 use serde_json::Value;
 
 fn suite() -> PathBuf {
@@ -311,6 +311,47 @@ fn expectations_catch_changes_in_both_directions() {
         stderr.contains("unexpected: unexpected-pass basic/assertion-fails.js (default)"),
         "{stderr}"
     );
+}
+
+#[test]
+fn expectations_write_failure_keeps_the_results() {
+    let work = tempfile::tempdir().unwrap();
+    let copy = editable_suite();
+    // The expectations file is a link into a directory that does not exist: reading finds
+    // nothing (no expectations yet), writing fails...
+    let exp = work.path().join("exp.toml");
+    std::os::unix::fs::symlink(work.path().join("missing-dir/dynojs.toml"), &exp).unwrap();
+    let out = work.path().join("results.json");
+    let (code, _, stderr) = test262(
+        work.path(),
+        copy.path(),
+        &[
+            "--expectations",
+            exp.to_str().unwrap(),
+            "--update-expectations",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    // ...with a clear error and exit 2, after the measured run was saved.
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("exp.toml"), "{stderr}");
+    let doc: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    assert!(!doc["conformance"][0]["results"]
+        .as_array()
+        .unwrap()
+        .is_empty());
+    // Several runtimes share one expectations path only as a directory.
+    if node_eval("1").is_some() {
+        let (code, _, stderr) = test262(
+            work.path(),
+            copy.path(),
+            &["--runtime", "node", "--expectations", "one.toml"],
+        );
+        assert_eq!(code, 2, "{stderr}");
+        assert!(stderr.contains("give a directory"), "{stderr}");
+    }
 }
 
 #[test]

@@ -111,6 +111,7 @@ pub fn run(config: &Config, args: &TestArgs, format: Format, log: Log) -> Result
         }
     }
     let mut runs = Vec::new();
+    let mut expectations_error: Option<anyhow::Error> = None;
     let mut stdout = std::io::stdout().lock();
     for (runtime, factory) in runtimes.iter().zip(&factories) {
         let name = runtime.name().to_owned();
@@ -196,12 +197,18 @@ pub fn run(config: &Config, args: &TestArgs, format: Format, log: Log) -> Result
                 })
                 .filter(|(_, _, v)| v != "unexpected-pass")
                 .collect();
-            expectations.write_updated(&exp_path, &failures)?;
-            log.info(format!(
-                "{name}: wrote {} expected failures to {}",
-                failures.len(),
-                exp_path.display()
-            ));
+            // A failed write must not lose the run: report it after the results are saved.
+            match expectations.write_updated(&exp_path, &failures) {
+                Ok(()) => log.info(format!(
+                    "{name}: wrote {} expected failures to {}",
+                    failures.len(),
+                    exp_path.display()
+                )),
+                Err(e) => {
+                    log.warn(format!("{e:#}"));
+                    expectations_error.get_or_insert(e);
+                }
+            }
         }
         let run = SuiteRun {
             runtime: name.clone(),
@@ -256,6 +263,9 @@ pub fn run(config: &Config, args: &TestArgs, format: Format, log: Log) -> Result
         }
         crate::store::write_atomic(path, &h)?;
         log.info(format!("results: {}", path.display()));
+    }
+    if let Some(e) = expectations_error {
+        return Err(e);
     }
     let unexpected: usize = runs.iter().map(|r| r.unexpected().len()).sum();
     if args.fail_on.iter().any(|f| f == "unexpected") && unexpected > 0 {
