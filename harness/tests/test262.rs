@@ -355,6 +355,25 @@ fn expectations_write_failure_keeps_the_results() {
 }
 
 #[test]
+fn hidden_files_are_not_tests() {
+    let work = tempfile::tempdir().unwrap();
+    let copy = editable_suite();
+    std::fs::write(
+        copy.path().join("test/basic/.dyno-1-scratch.js"),
+        "/*---\ndescription: scratch\n---*/\n",
+    )
+    .unwrap();
+    let (code, stdout, stderr) = test262(
+        work.path(),
+        copy.path(),
+        &["--filter", "dir:basic", "--format", "jsonl"],
+    );
+    assert!(code == 0 || code == 1, "{stderr}");
+    assert!(stdout.contains("basic/pass.js"), "{stdout}");
+    assert!(!stdout.contains("scratch"), "{stdout}");
+}
+
+#[test]
 fn saved_failures_reproduce() {
     let work = tempfile::tempdir().unwrap();
     let saved = work.path().join("failed");

@@ -113,6 +113,11 @@ impl Suite {
                         stack.push(path);
                     } else if path.extension().is_some_and(|e| e == "js")
                         && !path.to_string_lossy().contains("_FIXTURE")
+                        // Hidden files are never tests: editors' and hosts' scratch files
+                        // (the command host composes `.dyno-<pid>-<name>` beside a test).
+                        && !path
+                            .file_name()
+                            .is_some_and(|n| n.to_string_lossy().starts_with('.'))
                     {
                         out.push(path);
                     }
