@@ -169,21 +169,38 @@ fn describe(_ctx: &Ctx<'_>, exc: &Value<'_>, phase: &'static str) -> HostError {
     }
 }
 
-/// The file name and NUL-terminated source as QuickJS's C API takes them.
-fn c_source(
-    file: &str,
-    source: &str,
-    phase: &'static str,
-) -> Result<(std::ffi::CString, Vec<u8>), HostError> {
-    let filename = std::ffi::CString::new(file).map_err(|_| HostError {
-        phase,
-        name: None,
-        message: "file name contains NUL".into(),
-    })?;
-    let mut input = Vec::with_capacity(source.len() + 1);
-    input.extend_from_slice(source.as_bytes());
-    input.push(0);
-    Ok((filename, input))
+/// A source text with its file name, as QuickJS's C API takes them (NUL-terminated).
+struct CSource {
+    filename: std::ffi::CString,
+    input: Vec<u8>,
+}
+
+impl CSource {
+    fn new(file: &str, source: &str, phase: &'static str) -> Result<Self, HostError> {
+        let filename = std::ffi::CString::new(file).map_err(|_| HostError {
+            phase,
+            name: None,
+            message: "file name contains NUL".into(),
+        })?;
+        let mut input = Vec::with_capacity(source.len() + 1);
+        input.extend_from_slice(source.as_bytes());
+        input.push(0);
+        Ok(CSource { filename, input })
+    }
+
+    /// `JS_Eval` of this source in context `raw` with `flags`.
+    ///
+    /// # Safety
+    /// The caller holds the runtime lock of `raw` and frees the returned value.
+    unsafe fn eval(&self, raw: *mut qjs::JSContext, flags: i32) -> qjs::JSValue {
+        qjs::JS_Eval(
+            raw,
+            self.input.as_ptr().cast(),
+            (self.input.len() - 1) as _,
+            self.filename.as_ptr(),
+            flags,
+        )
+    }
 }
 
 /// Compiles and runs one test in realm `ctx`.
@@ -195,7 +212,7 @@ pub fn run_in(
     strict: bool,
 ) -> Result<(), HostError> {
     let raw = ctx.as_raw().as_ptr();
-    let (filename, input) = c_source(file, source, "parse")?;
+    let src = CSource::new(file, source, "parse")?;
     let mut flags = qjs::JS_EVAL_FLAG_COMPILE_ONLY as i32;
     flags |= if module {
         qjs::JS_EVAL_TYPE_MODULE as i32
@@ -212,13 +229,7 @@ pub fn run_in(
             // scratch realm with every import stubbed: an error there is the test's own.
             let scratch = qjs::JS_NewContext(qjs::JS_GetRuntime(raw));
             PARSE_ONLY.with(|p| p.set(true));
-            let probe = qjs::JS_Eval(
-                scratch,
-                input.as_ptr().cast(),
-                source.len() as _,
-                filename.as_ptr(),
-                flags,
-            );
+            let probe = src.eval(scratch, flags);
             PARSE_ONLY.with(|p| p.set(false));
             let failed = qjs::JS_IsException(probe);
             if !failed {
@@ -229,13 +240,7 @@ pub fn run_in(
                 return Err(take_exception(ctx, "parse"));
             }
         }
-        let func = qjs::JS_Eval(
-            raw,
-            input.as_ptr().cast(),
-            source.len() as _,
-            filename.as_ptr(),
-            flags,
-        );
+        let func = src.eval(raw, flags);
         if qjs::JS_IsException(func) {
             return Err(take_exception(
                 ctx,
@@ -364,19 +369,12 @@ unsafe fn compile_script(
         name: None,
         message: format!("cannot read: {e}"),
     })?;
-    let (filename, input) = c_source(file, &source, "harness")?;
+    let src = CSource::new(file, &source, "harness")?;
     let mut flags = (qjs::JS_EVAL_FLAG_COMPILE_ONLY | qjs::JS_EVAL_TYPE_GLOBAL) as i32;
     if strict {
         flags |= qjs::JS_EVAL_FLAG_STRICT as i32;
     }
-    let raw = ctx.as_raw().as_ptr();
-    let func = qjs::JS_Eval(
-        raw,
-        input.as_ptr().cast(),
-        source.len() as _,
-        filename.as_ptr(),
-        flags,
-    );
+    let func = src.eval(ctx.as_raw().as_ptr(), flags);
     if qjs::JS_IsException(func) {
         return Err(take_exception(ctx, "parse"));
     }

@@ -117,7 +117,7 @@ pub fn run(ctx: &mut Ctx<'_>, programs: &[Program]) -> Result<()> {
                 warnings: Vec::new(),
             })?;
         }
-        ctx.finish_unit(&id)?;
+        ctx.finish_unit()?;
     }
     Ok(())
 }

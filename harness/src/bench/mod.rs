@@ -203,7 +203,7 @@ impl Ctx<'_> {
     }
 
     /// Ends a unit: ratios to the first runtime, then into the journal.
-    pub fn finish_unit(&mut self, _id: &str) -> Result<()> {
+    pub fn finish_unit(&mut self) -> Result<()> {
         let mut records = std::mem::take(&mut self.pending);
         add_ratios(&mut records);
         for r in records {

@@ -27,6 +27,8 @@ pub const FLOOR: &str = "floor (/bin/true)";
 struct Row<'a> {
     name: String,
     spec: Option<ProcSpec>,
+    /// The command line, kept after a failure clears `spec`.
+    command: Option<String>,
     error: Option<String>,
     wall: Vec<f64>,
     user: Vec<f64>,
@@ -99,6 +101,7 @@ fn measure_program(ctx: &mut Ctx<'_>, id: &str, program: &Program) -> Result<()>
             Row {
                 name: r.name().to_owned(),
                 error: spec.as_ref().err().cloned(),
+                command: spec.as_ref().ok().map(ProcSpec::command_line),
                 spec: spec.ok(),
                 wall: Vec::new(),
                 user: Vec::new(),
@@ -113,6 +116,7 @@ fn measure_program(ctx: &mut Ctx<'_>, id: &str, program: &Program) -> Result<()>
     floor_spec.death_signal = false;
     rows.push(Row {
         name: FLOOR.into(),
+        command: Some(floor_spec.command_line()),
         spec: Some(floor_spec),
         error: None,
         wall: Vec::new(),
@@ -195,11 +199,7 @@ fn measure_program(ctx: &mut Ctx<'_>, id: &str, program: &Program) -> Result<()>
                 floor_rss / 1048576.0
             ));
         }
-        let command = row
-            .runtime
-            .and_then(|r| r.spec(program.invocation(), &ctx.config.env))
-            .map(|s| s.command_line())
-            .or_else(|| (row.name == FLOOR).then(|| "/bin/true".to_owned()));
+        let command = row.command.clone();
         let sample = Sample {
             benchmark: id.to_owned(),
             runtime: row.name.clone(),
@@ -218,7 +218,7 @@ fn measure_program(ctx: &mut Ctx<'_>, id: &str, program: &Program) -> Result<()>
         };
         ctx.record(sample)?;
     }
-    ctx.finish_unit(id)?;
+    ctx.finish_unit()?;
     Ok(())
 }
 
@@ -293,7 +293,7 @@ fn first_response(ctx: &mut Ctx<'_>, id: &str) -> Result<()> {
             warnings: Vec::new(),
         })?;
     }
-    ctx.finish_unit(id)
+    ctx.finish_unit()
 }
 
 fn time_to_first_response(spec: &ProcSpec) -> Result<f64, String> {

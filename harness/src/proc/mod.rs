@@ -386,6 +386,42 @@ pub fn run(spec: &ProcSpec) -> Result<ProcResult> {
 
 /// The `Command` for `spec`: sanitized env plus the spawn token, cwd, own process
 /// group, PDEATHSIG and rlimits. Stdio is left to the caller.
+/// A long-lived child just started by [`spawn_long_lived`].
+pub(crate) struct LongLived {
+    pub child: std::process::Child,
+    /// Its private directory (TMPDIR, and cwd unless the spec names one); removed on drop.
+    pub dir: tempfile::TempDir,
+    pub token: String,
+}
+
+/// Starts `spec` as a long-lived child (a worker, a server) with dyno's protections: own
+/// process group, sanitized env, a private directory, registered with the reaper.
+pub(crate) fn spawn_long_lived(
+    spec: &ProcSpec,
+    what: &str,
+    stdin: Stdio,
+    stdout: Stdio,
+    stderr: Stdio,
+) -> Result<LongLived> {
+    become_subreaper();
+    let dir = tempfile::Builder::new()
+        .prefix(&format!("dyno-{what}-"))
+        .tempdir()
+        .with_context(|| format!("creating a {what} directory"))?;
+    let mut env: Environment = spec.env.clone();
+    env.set("TMPDIR", dir.path().to_string_lossy());
+    let cwd = spec.cwd.clone().unwrap_or_else(|| dir.path().to_path_buf());
+    let token = new_token();
+    let mut cmd = command(spec, &env, &cwd, &token);
+    cmd.stdin(stdin).stdout(stdout).stderr(stderr);
+    let mut registered = reaper::registry();
+    let child = cmd
+        .spawn()
+        .with_context(|| format!("starting {what} `{}`", spec.command_line()))?;
+    registered.push(child.id() as i32);
+    Ok(LongLived { child, dir, token })
+}
+
 /// Whether `spec` can start without a pre-exec hook (see [`ProcSpec::death_signal`]).
 fn lean_spawn(spec: &ProcSpec) -> bool {
     !spec.death_signal

@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 
-use super::{reaper, signal_group, wait4, Capture, Environment, ProcSpec};
+use super::{reaper, signal_group, wait4, Capture, ProcSpec};
 
 /// The line a benchmark server prints once it listens: `DYNO_READY port=41237`.
 pub const READY_PREFIX: &str = "DYNO_READY";
@@ -50,28 +50,18 @@ pub struct ServerEnd {
 impl Server {
     /// Starts `spec` (its `cpus` apply) with stdout and stderr read in the background.
     pub fn spawn(spec: &ProcSpec) -> Result<Server> {
-        super::become_subreaper();
-        let dir = tempfile::Builder::new()
-            .prefix("dyno-server-")
-            .tempdir()
-            .context("creating a server directory")?;
-        let mut env: Environment = spec.env.clone();
-        env.set("TMPDIR", dir.path().to_string_lossy());
-        let cwd = spec.cwd.clone().unwrap_or_else(|| dir.path().to_path_buf());
-        let token = super::new_token();
-        let mut cmd = super::command(spec, &env, &cwd, &token);
-        cmd.stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped());
         let started = Instant::now();
-        let mut child = {
-            let mut registered = reaper::registry();
-            let child = cmd
-                .spawn()
-                .with_context(|| format!("starting server `{}`", spec.command_line()))?;
-            registered.push(child.id() as i32);
-            child
-        };
+        let super::LongLived {
+            mut child,
+            dir,
+            token,
+        } = super::spawn_long_lived(
+            spec,
+            "server",
+            Stdio::null(),
+            Stdio::piped(),
+            Stdio::piped(),
+        )?;
         let stdout = child.stdout.take().context("server stdout")?;
         let mut stderr_pipe = child.stderr.take().context("server stderr")?;
         let (tx, lines) = std::sync::mpsc::channel();

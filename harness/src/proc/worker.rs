@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 
-use super::{pollfd, reaper, signal_group, wait4, Environment, ProcSpec};
+use super::{pollfd, reaper, signal_group, wait4, ProcSpec};
 
 /// Why a request got no answer.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,26 +36,17 @@ pub struct Worker {
 impl Worker {
     /// Starts `spec` with piped stdin/stdout (stderr is discarded).
     pub fn spawn(spec: &ProcSpec) -> Result<Worker> {
-        super::become_subreaper();
-        let dir = tempfile::Builder::new()
-            .prefix("dyno-worker-")
-            .tempdir()
-            .context("creating a worker directory")?;
-        let mut env: Environment = spec.env.clone();
-        env.set("TMPDIR", dir.path().to_string_lossy());
-        let token = super::new_token();
-        let mut cmd = super::command(spec, &env, dir.path(), &token);
-        cmd.stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null());
-        let mut child = {
-            let mut registered = reaper::registry();
-            let child = cmd
-                .spawn()
-                .with_context(|| format!("starting worker {}", spec.command_line()))?;
-            registered.push(child.id() as i32);
-            child
-        };
+        let super::LongLived {
+            mut child,
+            dir,
+            token,
+        } = super::spawn_long_lived(
+            spec,
+            "worker",
+            Stdio::piped(),
+            Stdio::piped(),
+            Stdio::null(),
+        )?;
         let stdout = child.stdout.take().context("worker stdout")?;
         // SAFETY: fcntl on an fd we own.
         unsafe {

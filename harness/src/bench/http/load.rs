@@ -70,7 +70,8 @@ impl Errors {
         self.connect + self.timeout + self.reset + self.non_2xx + self.body_mismatch
     }
 
-    fn add(&mut self, o: &Errors) {
+    /// Adds `o`'s counts to these.
+    pub fn add(&mut self, o: &Errors) {
         self.connect += o.connect;
         self.timeout += o.timeout;
         self.reset += o.reset;
@@ -376,10 +377,16 @@ async fn connection(shared: Arc<Shared>, index: usize, start: Instant) -> Thread
 }
 
 fn body_ok(shared: &Shared, body: &[u8], total: usize) -> bool {
-    shared
-        .response_bytes
-        .compare_exchange(0, total as u64, Ordering::Relaxed, Ordering::Relaxed)
-        .ok();
+    // Read before writing: a compare-exchange per response would bounce the cache line
+    // between generator threads for a value set once.
+    if shared.response_bytes.load(Ordering::Relaxed) == 0 {
+        let _ = shared.response_bytes.compare_exchange(
+            0,
+            total as u64,
+            Ordering::Relaxed,
+            Ordering::Relaxed,
+        );
+    }
     match &shared.spec.expect {
         Expect::Exact(bytes) => body == bytes.as_slice(),
         Expect::SameAsFirst => body == shared.reference.get_or_init(|| body.to_vec()).as_slice(),

@@ -597,11 +597,7 @@ fn measure_unit(
             if errors > 0 {
                 let mut kinds = load::Errors::default();
                 for m in runs {
-                    kinds.connect += m.errors.connect;
-                    kinds.timeout += m.errors.timeout;
-                    kinds.reset += m.errors.reset;
-                    kinds.non_2xx += m.errors.non_2xx;
-                    kinds.body_mismatch += m.errors.body_mismatch;
+                    kinds.add(&m.errors);
                 }
                 warnings.push(format!("{errors} failed requests: {kinds:?}"));
             }
@@ -675,7 +671,7 @@ fn measure_unit(
                 warnings,
             })?;
         }
-        ctx.finish_unit(&bench_id)?;
+        ctx.finish_unit()?;
     }
     Ok(firsts)
 }
@@ -715,8 +711,8 @@ fn measure_contender(
         let addr = SocketAddr::from(([127, 0, 0, 1], port));
         (addr, addr.to_string())
     };
+    let request = load::request_bytes(method, path, &host, body);
     for &level in levels {
-        let request = load::request_bytes(method, path, &host, body);
         let spec = LoadSpec {
             addr,
             request: request.clone(),
