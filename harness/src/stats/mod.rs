@@ -8,10 +8,14 @@
 //! - confidence intervals are percentile bootstraps with a fixed seed, so the same samples
 //!   always give the same interval.
 
+mod change;
+mod mann_whitney;
 mod rng;
 
 use serde::{Deserialize, Serialize};
 
+pub use change::{Band, BandRule, ChangePoint, IQR_FENCE};
+pub use mann_whitney::{mann_whitney, normal_upper_tail, MannWhitney};
 pub use rng::Rng;
 
 /// Resamples per bootstrap; the CI bounds move by well under 1% of their width beyond this.

@@ -153,3 +153,100 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn mann_whitney_published_example() {
+    // R's wilcox.test help page (Hollander & Wolfe 1973, p. 69): W = 35, exact
+    // one-sided p = 0.1272, so two-sided 0.2544 (scipy.stats.mannwhitneyu agrees).
+    let x = [0.80, 0.83, 1.89, 1.04, 1.45, 1.38, 1.91, 1.64, 0.73, 1.46];
+    let y = [1.15, 0.88, 0.90, 0.74, 1.21];
+    let t = mann_whitney(&x, &y).unwrap();
+    assert_eq!(t.u, 35.0);
+    assert!(t.exact);
+    assert!((t.p_value - 0.254_412_254_4).abs() < 1e-9, "{t:?}");
+}
+
+#[test]
+fn mann_whitney_against_scipy() {
+    // Exact, no ties, 30 vs 30: scipy exact p = 0.29279105.
+    let a: Vec<f64> = (1..=30).map(f64::from).collect();
+    let b: Vec<f64> = (3..33).map(|i| f64::from(i) + 0.5).collect();
+    let t = mann_whitney(&a, &b).unwrap();
+    assert_eq!(t.u, 378.0);
+    assert!(t.exact);
+    assert!((t.p_value - 0.292_791_052_2).abs() < 1e-8, "{t:?}");
+    // Ties: the normal approximation with tie and continuity corrections
+    // (scipy method='asymptotic', use_continuity=True: U = 30, p = 0.0093716642).
+    let a = [1.0, 2.0, 2.0, 3.0, 3.0, 3.0, 4.0, 5.0, 5.0, 6.0, 7.0, 8.0];
+    let b = [
+        3.0, 4.0, 4.0, 5.0, 6.0, 6.0, 7.0, 8.0, 8.0, 9.0, 9.0, 10.0, 11.0,
+    ];
+    let t = mann_whitney(&a, &b).unwrap();
+    assert_eq!(t.u, 30.0);
+    assert!(!t.exact);
+    assert!((t.p_value - 0.009_371_664_2).abs() < 1e-6, "{t:?}");
+    // Large with ties: 60 vs 70 (scipy: U = 1898, p = 0.34666234).
+    let a: Vec<f64> = (0..60).map(|i| f64::from((i * 37) % 101)).collect();
+    let b: Vec<f64> = (0..70).map(|i| f64::from((i * 53) % 97 + 8)).collect();
+    let t = mann_whitney(&a, &b).unwrap();
+    assert_eq!(t.u, 1898.0);
+    assert!((t.p_value - 0.346_662_338).abs() < 1e-6, "{t:?}");
+}
+
+#[test]
+fn mann_whitney_degenerate_inputs() {
+    assert!(mann_whitney(&[], &[1.0]).is_none());
+    assert!(mann_whitney(&[f64::NAN], &[1.0]).is_none());
+    let same = mann_whitney(&[5.0; 20], &[5.0; 20]).unwrap();
+    assert_eq!(same.p_value, 1.0);
+}
+
+fn series() -> impl Strategy<Value = Vec<f64>> {
+    prop::collection::vec(1.0f64..1000.0, 8..60)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn identical_samples_show_no_change(xs in series()) {
+        let t = mann_whitney(&xs, &xs).unwrap();
+        prop_assert!(t.p_value > 0.99, "{t:?}");
+        let r = ratio_of_medians(&xs, &xs).unwrap();
+        prop_assert!((r.ratio - 1.0).abs() < 1e-12);
+        prop_assert!(r.ci_low <= 1.0 && r.ci_high >= 1.0);
+    }
+
+    #[test]
+    fn a_shifted_copy_is_detected_with_its_sign(xs in prop::collection::vec(100.0f64..110.0, 20..60)) {
+        // Every sample 20% larger: all pairs ordered, U at its extreme.
+        let shifted: Vec<f64> = xs.iter().map(|x| x * 1.2).collect();
+        let up = mann_whitney(&shifted, &xs).unwrap();
+        prop_assert!(up.p_value < 0.001, "{up:?}");
+        prop_assert!(up.u > (xs.len() * xs.len()) as f64 / 2.0);
+        let down = mann_whitney(&xs, &shifted).unwrap();
+        prop_assert!(down.u < (xs.len() * xs.len()) as f64 / 2.0);
+        let r = ratio_of_medians(&shifted, &xs).unwrap();
+        prop_assert!(r.ci_low > 1.0 && (r.ratio - 1.2).abs() < 1e-9);
+    }
+
+    #[test]
+    fn u_test_is_scale_invariant(a in series(), b in series(), scale in 0.001f64..1000.0) {
+        let t = mann_whitney(&a, &b).unwrap();
+        let sa: Vec<f64> = a.iter().map(|x| x * scale).collect();
+        let sb: Vec<f64> = b.iter().map(|x| x * scale).collect();
+        let s = mann_whitney(&sa, &sb).unwrap();
+        prop_assert_eq!(t.u, s.u);
+        prop_assert!((t.p_value - s.p_value).abs() < 1e-12);
+        // The ratio of medians is scale-free too.
+        let (r, rs) = (ratio_of_medians(&a, &b).unwrap(), ratio_of_medians(&sa, &sb).unwrap());
+        prop_assert!((r.ratio - rs.ratio).abs() < 1e-9 * r.ratio);
+    }
+
+    #[test]
+    fn u_statistics_of_both_sides_sum_to_pairs(a in series(), b in series()) {
+        let (ab, ba) = (mann_whitney(&a, &b).unwrap(), mann_whitney(&b, &a).unwrap());
+        prop_assert!((ab.u + ba.u - (a.len() * b.len()) as f64).abs() < 1e-9);
+        prop_assert!((ab.p_value - ba.p_value).abs() < 1e-9);
+    }
+}
