@@ -287,13 +287,36 @@ pub struct RunArgs {
 
 #[derive(Debug, Args)]
 pub struct CompareArgs {
+    /// The baseline results file.
     #[arg(value_name = "BASE")]
     pub base: PathBuf,
+    /// The results file to judge against BASE (omit it to compare --runtimes A,B in BASE).
     #[arg(value_name = "NEW")]
     pub new: Option<PathBuf>,
-    /// Compare these runtimes inside one file: a,b
+    /// With one file: compare runtime B against A. With two: only these runtimes.
     #[arg(long = "runtimes", value_delimiter = ',', value_name = "A,B")]
     pub compare_runtimes: Vec<String>,
+    /// Smallest change that counts (5% or 0.05); default 5% or dyno.toml's [compare].
+    #[arg(long, value_name = "PERCENT", value_parser = crate::compare::parse_threshold)]
+    pub threshold: Option<f64>,
+    /// Significance level of the Mann-Whitney U test (default 0.05).
+    #[arg(long, value_name = "P")]
+    pub alpha: Option<f64>,
+    /// Exit 1 on: regression (benchmarks), conformance (newly failing tests), or both.
+    #[arg(long = "fail-on", value_name = "CHECK")]
+    pub fail_on: Vec<String>,
+    /// Compare even across machines, methodology versions, suite commits or changed programs.
+    #[arg(long)]
+    pub force: bool,
+    /// Only benchmarks whose id contains one of these (repeatable).
+    #[arg(long = "bench", short = 'b', value_name = "TEXT")]
+    pub only: Vec<String>,
+    /// Only these metrics (repeatable): wall, requests_per_second, ...
+    #[arg(long = "metric", value_name = "NAME")]
+    pub metrics: Vec<String>,
+    /// Show unchanged secondary metrics too.
+    #[arg(long)]
+    pub all: bool,
 }
 
 #[derive(Debug, Args)]

@@ -23,6 +23,39 @@ pub struct FileConfig {
     pub runtimes: BTreeMap<String, RuntimeTable>,
     #[serde(default)]
     pub environment: EnvironmentSection,
+    #[serde(default)]
+    pub compare: CompareSection,
+}
+
+/// `[compare]`: how `dyno compare` and history judge changes.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CompareSection {
+    /// Smallest relative change that counts, as a fraction (0.05) or a string ("5%").
+    pub threshold: Option<Threshold>,
+    /// Significance level of the U test.
+    pub alpha: Option<f64>,
+    /// Per-benchmark thresholds: glob over benchmark ids → threshold.
+    #[serde(default)]
+    pub thresholds: BTreeMap<String, Threshold>,
+}
+
+/// A threshold written as a number (0.05) or a percentage string ("5%").
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum Threshold {
+    Fraction(f64),
+    Text(String),
+}
+
+impl Threshold {
+    fn value(&self, key: &str, origin: &str) -> Result<f64> {
+        let parsed = match self {
+            Threshold::Fraction(f) => crate::compare::parse_threshold(&f.to_string()),
+            Threshold::Text(t) => crate::compare::parse_threshold(t),
+        };
+        parsed.map_err(|e| UsageError::new(format!("{origin}: {key}: {e}")).into())
+    }
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -156,6 +189,8 @@ pub struct Config {
     pub run_out: Option<PathBuf>,
     /// dyno's cache.
     pub cache_dir: PathBuf,
+    /// How comparisons judge changes (`[compare]`).
+    pub compare: crate::compare::Settings,
 }
 
 impl Config {
@@ -194,7 +229,25 @@ impl Config {
             cli.select
         };
         let env = Environment::sanitized(&file.environment.pass, &file.environment.set);
+        let mut compare = crate::compare::Settings::default();
+        if let Some(t) = &file.compare.threshold {
+            compare.threshold = t.value("compare.threshold", &origin)?;
+        }
+        if let Some(a) = file.compare.alpha {
+            if !(a > 0.0 && a < 1.0) {
+                return Err(UsageError::new(format!(
+                    "{origin}: compare.alpha = {a}: a significance level is between 0 and 1, e.g. 0.05"
+                ))
+                .into());
+            }
+            compare.alpha = a;
+        }
+        for (pattern, t) in &file.compare.thresholds {
+            let key = format!("compare.thresholds.\"{pattern}\"");
+            compare.overrides.push((pattern.clone(), t.value(&key, &origin)?));
+        }
         Ok(Config {
+            compare,
             select,
             custom,
             env,

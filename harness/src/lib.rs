@@ -7,6 +7,7 @@
 
 pub mod bench;
 pub mod cli;
+pub mod compare;
 pub mod config;
 pub mod conform;
 pub mod host;
@@ -137,10 +138,14 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 Ok(ExitCode::SUCCESS)
             }
         },
-        Command::Compare(_) => not_implemented(
-            "dyno compare",
-            "comparison lands with the regression-tracking issue",
-        ),
+        Command::Compare(args) => {
+            formats(
+                format,
+                "dyno compare",
+                &[Format::Human, Format::Md, Format::Json],
+            )?;
+            compare::run(&config, &args, format, log)
+        }
         Command::Report(_) => not_implemented("dyno report", "reports land with the reports issue"),
         Command::History(_) => not_implemented(
             "dyno history",

@@ -450,7 +450,7 @@ pub fn print(done: &[BenchmarkRecord], format: Format) -> Result<()> {
 }
 
 /// Metrics shown in the terminal tables (all of them are in the results file).
-const HEADLINE: &[&str] = &[
+pub(crate) const HEADLINE: &[&str] = &[
     "wall",
     "max_rss",
     "time_to_first_response",
@@ -551,7 +551,7 @@ fn first_metric<'a>(records: &'a [BenchmarkRecord], bench: &str) -> &'a str {
         .map_or("", |r| r.metric.as_str())
 }
 
-fn truncate(s: &str, n: usize) -> String {
+pub(crate) fn truncate(s: &str, n: usize) -> String {
     if s.chars().count() <= n {
         s.to_owned()
     } else {
@@ -560,7 +560,7 @@ fn truncate(s: &str, n: usize) -> String {
 }
 
 /// A readable scale for a unit: bytes as MiB, large rates in thousands.
-fn display_unit(unit: &str, value: f64) -> (f64, String) {
+pub(crate) fn display_unit(unit: &str, value: f64) -> (f64, String) {
     match unit {
         "bytes" => (1048576.0, "MiB".into()),
         "req/s" | "ops/s" if value >= 10_000.0 => (1000.0, format!("k{unit}")),
@@ -568,7 +568,7 @@ fn display_unit(unit: &str, value: f64) -> (f64, String) {
     }
 }
 
-fn num(v: f64) -> String {
+pub(crate) fn num(v: f64) -> String {
     let a = v.abs();
     if a >= 100.0 {
         format!("{v:.0}")
