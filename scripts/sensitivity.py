@@ -3,9 +3,14 @@
 
 BASE runs node through a wrapper script (`sleep 0; exec node "$@"`); NEW runs it through
 the same wrapper with `sleep D`, where D is 5% of node's own start-up median (measured
-first, in the same session). Each trial is two fresh `dyno bench startup -b hello.js`
-runs and one `dyno compare --fail-on regression`; a trial is "flagged" when compare exits 1.
-A/A trials use the unchanged wrapper on both sides.
+first, in the same session). A trial is "flagged" when `dyno compare --fail-on regression`
+exits 1. A/A trials use the unchanged wrapper on both sides (a byte-identical copy).
+
+Two protocols per trial:
+- paired: one `dyno bench startup` run with both wrappers as runtimes (alternating round
+  by round), then `dyno compare FILE --runtimes base,new`;
+- separate: two `dyno bench startup` runs one after the other (as two nights would be),
+  then `dyno compare BASE NEW`.
 
 Usage: scripts/sensitivity.py [--trials 20] [--thresholds 2%,5%] [--out DIR]
 Prints one line per trial and the counts; everything lands in DIR (default: a temp dir).
@@ -23,11 +28,11 @@ ROOT = Path(__file__).resolve().parent.parent
 DYNO = ROOT / "target" / "release" / "dyno"
 
 
-def bench(runtime_cmd: str, out: Path) -> None:
-    subprocess.run(
-        [str(DYNO), "-q", "bench", "startup", "-b", "hello.js", "--runtime", f"node={runtime_cmd}",
-         "--out", str(out)],
-        check=True, stdout=subprocess.DEVNULL, cwd=ROOT)
+def bench(runtimes: list[str], out: Path) -> None:
+    cmd = [str(DYNO), "-q", "bench", "startup", "-b", "hello.js", "--out", str(out)]
+    for r in runtimes:
+        cmd += ["--runtime", r]
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, cwd=ROOT)
 
 
 def median_wall(results: Path) -> float:
@@ -38,14 +43,14 @@ def median_wall(results: Path) -> float:
     raise SystemExit(f"no node wall median in {results}")
 
 
-def compare(base: Path, new: Path, threshold: str) -> tuple[int, str]:
+def compare(files: list[str], threshold: str) -> tuple[int, str]:
     p = subprocess.run(
-        [str(DYNO), "compare", str(base), str(new), "--fail-on", "regression", "--threshold", threshold,
+        [str(DYNO), "compare", *files, "--fail-on", "regression", "--threshold", threshold,
          "-b", "startup/hello.js", "--metric", "wall", "--format", "json"],
         capture_output=True, text=True, cwd=ROOT)
     if p.returncode not in (0, 1):
         raise SystemExit(f"dyno compare failed ({p.returncode}): {p.stderr}")
-    row = next(r for r in json.loads(p.stdout)["benchmarks"] if r["runtime"] == "node")
+    row = next(r for r in json.loads(p.stdout)["benchmarks"] if not r["reference"])
     return p.returncode, f"{(row['ratio'] - 1) * 100:+.2f}% p={row['p_value']:.2g}"
 
 
@@ -61,33 +66,41 @@ def main() -> None:
     out.mkdir(parents=True, exist_ok=True)
     node = subprocess.run(["sh", "-c", "command -v node"], capture_output=True, text=True).stdout.strip()
     plain = out / "node-plain.json"
-    subprocess.run([str(DYNO), "-q", "bench", "startup", "-b", "hello.js", "-r", "node", "--out", str(plain)],
-                   check=True, stdout=subprocess.DEVNULL, cwd=ROOT)
+    bench(["node"], plain)
     delay_s = 0.05 * median_wall(plain) / 1000.0
     wrappers = {}
-    for name, sleep in (("base", "0"), ("delayed", f"{delay_s:.6f}")):
+    for name, sleep in (("base", "0"), ("copy", "0"), ("delayed", f"{delay_s:.6f}")):
         w = out / f"wrap-{name}.sh"
         w.write_text(f'#!/bin/sh\nsleep {sleep}\nexec {node} "$@"\n')
         w.chmod(0o755)
         wrappers[name] = str(w)
     print(f"node start-up median {median_wall(plain):.2f} ms → added delay {delay_s * 1000:.3f} ms", flush=True)
     thresholds = args.thresholds.split(",")
-    counts = {(kind, t): 0 for kind in ("delayed", "A/A") for t in thresholds}
+    kinds = (("delayed", "delayed"), ("A/A", "copy"))
+    protocols = ("paired", "separate")
+    counts = {(p, k, t): 0 for p in protocols for k, _ in kinds for t in thresholds}
     for trial in range(1, args.trials + 1):
-        for kind, new_wrapper in (("delayed", wrappers["delayed"]), ("A/A", wrappers["base"])):
+        for kind, other in kinds:
             tag = "delay" if kind == "delayed" else "aa"
-            base, new = out / f"{tag}-{trial:02}-base.json", out / f"{tag}-{trial:02}-new.json"
-            bench(wrappers["base"], base)
-            bench(new_wrapper, new)
-            cells = []
-            for t in thresholds:
-                code, detail = compare(base, new, t)
-                counts[(kind, t)] += code == 1
-                cells.append(f"threshold {t}: {'FLAGGED' if code == 1 else 'not flagged'}")
-            print(f"trial {trial:2} {kind:7} {detail:24} " + ", ".join(cells), flush=True)
+            for protocol in protocols:
+                if protocol == "paired":
+                    f = out / f"paired-{tag}-{trial:02}.json"
+                    bench([f"base={wrappers['base']}", f"new={wrappers[other]}"], f)
+                    files = [str(f), "--runtimes", "base,new"]
+                else:
+                    base, new = out / f"separate-{tag}-{trial:02}-base.json", out / f"separate-{tag}-{trial:02}-new.json"
+                    bench([f"node={wrappers['base']}"], base)
+                    bench([f"node={wrappers[other]}"], new)
+                    files = [str(base), str(new)]
+                cells = []
+                for t in thresholds:
+                    code, detail = compare(files, t)
+                    counts[(protocol, kind, t)] += code == 1
+                    cells.append(f"{t}: {'FLAGGED' if code == 1 else '-'}")
+                print(f"trial {trial:2} {protocol:8} {kind:7} {detail:24} " + ", ".join(cells), flush=True)
     print()
-    for (kind, t), n in counts.items():
-        print(f"{kind:7} threshold {t:>3}: {n}/{args.trials} flagged as regressions")
+    for (protocol, kind, t), n in counts.items():
+        print(f"{protocol:8} {kind:7} threshold {t:>3}: {n}/{args.trials} flagged as regressions")
     print(f"files: {out}")
 
 

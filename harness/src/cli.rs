@@ -49,6 +49,14 @@ pub enum Format {
     Junit,
     Tap,
     Md,
+    /// CSV of benchmark summaries.
+    Csv,
+    /// Bencher Metric Format JSON.
+    Bmf,
+    /// github-action-benchmark, tool customSmallerIsBetter (times, memory).
+    CustomSmallerIsBetter,
+    /// github-action-benchmark, tool customBiggerIsBetter (throughput).
+    CustomBiggerIsBetter,
 }
 
 impl Format {
@@ -60,6 +68,10 @@ impl Format {
             Format::Junit => "junit",
             Format::Tap => "tap",
             Format::Md => "md",
+            Format::Csv => "csv",
+            Format::Bmf => "bmf",
+            Format::CustomSmallerIsBetter => "custom-smaller-is-better",
+            Format::CustomBiggerIsBetter => "custom-bigger-is-better",
         }
     }
 }
@@ -321,6 +333,7 @@ pub struct CompareArgs {
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {
+    /// Results files; several are concatenated (one per runtime or shard).
     #[arg(required = true, value_name = "RESULTS")]
     pub results: Vec<PathBuf>,
     /// Output directory.
@@ -330,6 +343,9 @@ pub struct ReportArgs {
 
 #[derive(Debug, Args)]
 pub struct HistoryArgs {
+    /// The history database (SQLite; created when absent).
+    #[arg(long, value_name = "FILE", default_value = crate::store::history::DEFAULT_DB)]
+    pub db: Option<PathBuf>,
     #[command(subcommand)]
     pub action: HistoryAction,
 }
@@ -338,15 +354,38 @@ pub struct HistoryArgs {
 pub enum HistoryAction {
     /// Import results files (idempotent by run id).
     Import {
-        #[arg(required = true)]
+        #[arg(required = true, value_name = "RESULTS")]
         results: Vec<PathBuf>,
     },
-    /// List stored runs.
+    /// List stored runs, oldest first.
     List,
-    /// One benchmark's series.
-    Show { benchmark: String },
-    /// Change points.
-    Trend,
+    /// One benchmark's series night by night (--runtime R to pick runtimes).
+    Show {
+        /// Benchmark id (`startup/hello.js`).
+        benchmark: String,
+        /// Metric (default: the headline one: wall, requests_per_second, ops_per_second).
+        #[arg(long, value_name = "NAME")]
+        metric: Option<String>,
+    },
+    /// Change points in every series, flaky and newly failing tests, bisect ranges.
+    Trend {
+        /// Nights that define the normal band.
+        #[arg(long, value_name = "K", default_value_t = 10)]
+        window: usize,
+        /// Smallest relative change ever flagged (0.02 = 2%).
+        #[arg(long, value_name = "FRACTION", default_value_t = 0.02)]
+        min_change: f64,
+        /// Only this benchmark id.
+        #[arg(long = "bench", short = 'b', value_name = "ID")]
+        only: Option<String>,
+        /// Only this metric.
+        #[arg(long, value_name = "NAME")]
+        metric: Option<String>,
+        /// Exit 1 when the newest night has a regression (benchmarks) or newly failing,
+        /// non-flaky tests (conformance).
+        #[arg(long = "fail-on", value_name = "CHECK")]
+        fail_on: Vec<String>,
+    },
 }
 
 #[derive(Debug, Args)]

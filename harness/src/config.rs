@@ -244,7 +244,9 @@ impl Config {
         }
         for (pattern, t) in &file.compare.thresholds {
             let key = format!("compare.thresholds.\"{pattern}\"");
-            compare.overrides.push((pattern.clone(), t.value(&key, &origin)?));
+            compare
+                .overrides
+                .push((pattern.clone(), t.value(&key, &origin)?));
         }
         Ok(Config {
             compare,
@@ -317,7 +319,7 @@ set = { FOO = "bar" }
             ("[rnu]\n", "unknown key 'rnu'; did you mean 'run'?"),
             (
                 "[zzzzzz]\n",
-                "unknown key 'zzzzzz'; (valid here: run, runtimes, environment)",
+                "unknown key 'zzzzzz'; (valid here: run, runtimes, environment, compare)",
             ),
         ] {
             let err = parse(text).unwrap_err();

@@ -13,6 +13,7 @@ pub mod conform;
 pub mod host;
 pub mod job;
 pub mod proc;
+pub mod report;
 pub mod runtimes;
 pub mod stats;
 pub mod store;
@@ -129,7 +130,18 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             conform::run::run(&config, &args, format, log)
         }
         Command::Bench(args) => {
-            formats(format, "dyno bench", &[Format::Human, Format::Json])?;
+            formats(
+                format,
+                "dyno bench",
+                &[
+                    Format::Human,
+                    Format::Json,
+                    Format::Csv,
+                    Format::Bmf,
+                    Format::CustomSmallerIsBetter,
+                    Format::CustomBiggerIsBetter,
+                ],
+            )?;
             bench::run(&config, &args, format, log)
         }
         Command::Internal { what } => match what {
@@ -146,11 +158,15 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             )?;
             compare::run(&config, &args, format, log)
         }
-        Command::Report(_) => not_implemented("dyno report", "reports land with the reports issue"),
-        Command::History(_) => not_implemented(
-            "dyno history",
-            "the history store lands with the regression-tracking issue",
-        ),
+        Command::Report(args) => report::run(&args, format, log),
+        Command::History(args) => {
+            formats(
+                format,
+                "dyno history",
+                &[Format::Human, Format::Md, Format::Json],
+            )?;
+            store::history::output::run(&args, &config.select, format, log)
+        }
         Command::Merge(_) => not_implemented(
             "dyno merge",
             "sharding and merge land with the nightly issue",

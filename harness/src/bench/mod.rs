@@ -349,8 +349,11 @@ pub fn run(config: &Config, args: &BenchArgs, format: Format, log: Log) -> Resul
     journal.finish(outcome.is_ok())?;
     outcome?;
     print(&done, format)?;
-    if format != Format::Json {
+    // Machine-readable formats own stdout; the path is a log line for them.
+    if format == Format::Human {
         println!("results: {}", path.display());
+    } else {
+        log.info(format!("results: {}", path.display()));
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -425,7 +428,10 @@ pub fn measure(
 /// Prints benchmark records as tables (human) or summaries (JSON) on stdout.
 pub fn print(done: &[BenchmarkRecord], format: Format) -> Result<()> {
     let mut out = std::io::stdout().lock();
-    if format == Format::Json {
+    if let Some(text) = crate::report::benchmarks(done, format) {
+        out.write_all(text?.as_bytes())
+            .context("writing the export to stdout")?;
+    } else if format == Format::Json {
         let rows: Vec<serde_json::Value> = done
             .iter()
             .map(|r| {

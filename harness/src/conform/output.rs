@@ -1,6 +1,7 @@
 //! What `dyno test` prints: the human summary (scores, per-directory breakdown, the
-//! spec-only score beside the full one), JSONL lines as results stream in, JUnit XML and
-//! TAP 13. Everything that came from a test is escaped for its format.
+//! spec-only score beside the full one), JSONL lines as results stream in, and TAP 13.
+//! JUnit XML is `report::junit`, built from the same records a results file holds.
+//! Everything that came from a test is escaped for its format.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -190,80 +191,6 @@ pub fn jsonl_lines(runtime: &str, case: &CaseResult) -> Vec<String> {
         .collect()
 }
 
-fn xml_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            // XML 1.0 cannot carry most control characters, even escaped.
-            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {
-                out.push_str(&format!("\\x{:02X}", c as u32))
-            }
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// JUnit XML: one testsuite per runtime, one testcase per scenario
-/// (classname = the test's path, name = the scenario).
-pub fn junit(runs: &[SuiteRun]) -> String {
-    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n");
-    for run in runs {
-        let all: Vec<_> = run
-            .cases
-            .iter()
-            .flat_map(|c| c.scenarios.iter().map(move |s| (c, s)))
-            .collect();
-        let failures = all.iter().filter(|(_, s)| s.verdict.is_failure()).count();
-        let skipped = all
-            .iter()
-            .filter(|(_, s)| s.verdict == Verdict::Skip)
-            .count();
-        let _ = writeln!(
-            out,
-            "  <testsuite name=\"{} on {}\" tests=\"{}\" failures=\"{failures}\" errors=\"0\" skipped=\"{skipped}\" time=\"{:.3}\">",
-            xml_escape(&run.suite),
-            xml_escape(&run.runtime),
-            all.len(),
-            run.duration_ms / 1e3
-        );
-        for (c, s) in all {
-            let _ = write!(
-                out,
-                "    <testcase classname=\"{}\" name=\"{}\" time=\"{:.4}\"",
-                xml_escape(&c.id),
-                s.scenario,
-                s.duration_ms / 1e3
-            );
-            let detail = xml_escape(s.detail.as_deref().unwrap_or(""));
-            match s.verdict {
-                Verdict::Pass | Verdict::ExpectedFail => out.push_str("/>\n"),
-                Verdict::Skip => {
-                    let _ = writeln!(out, "><skipped message=\"{detail}\"/></testcase>");
-                }
-                v => {
-                    let _ = write!(out, "><failure type=\"{}\" message=\"{detail}\">", v.name());
-                    if let Some(cmd) = &s.command {
-                        let _ = writeln!(out, "reproduce: {}", xml_escape(cmd));
-                    }
-                    if let Some(t) = &s.stderr_tail {
-                        out.push_str(&xml_escape(t));
-                    }
-                    out.push_str("</failure></testcase>\n");
-                }
-            }
-        }
-        out.push_str("  </testsuite>\n");
-    }
-    out.push_str("</testsuites>\n");
-    out
-}
-
 /// TAP version 13, one test point per scenario, YAML diagnostics on failures.
 pub fn tap(runs: &[SuiteRun]) -> String {
     let total: usize = runs
@@ -376,18 +303,6 @@ mod tests {
             text.contains("failing scenarios (no expectations file): 1"),
             "{text}"
         );
-    }
-
-    #[test]
-    fn junit_is_escaped_and_counts() {
-        let x = junit(&[run()]);
-        assert!(
-            x.contains("tests=\"4\" failures=\"1\" errors=\"0\" skipped=\"1\""),
-            "{x}"
-        );
-        assert!(x.contains("Test262Error: &lt;x&gt; &amp; &quot;y&quot;"));
-        assert!(x.contains("\\x01boom"));
-        assert!(!x.contains('\u{1}'));
     }
 
     #[test]

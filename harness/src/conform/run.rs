@@ -238,9 +238,15 @@ pub fn run(config: &Config, args: &TestArgs, format: Format, log: Log) -> Result
                 .write_all(text.as_bytes())
                 .context("writing to stdout")?;
         }
-        Format::Junit => stdout
-            .write_all(output::junit(&runs).as_bytes())
-            .context("writing to stdout")?,
+        Format::Junit => {
+            let records: Vec<_> = runs
+                .iter()
+                .map(|r| record(r, &suite, args.filter.clone(), None))
+                .collect();
+            stdout
+                .write_all(crate::report::junit::conformance(&records).as_bytes())
+                .context("writing to stdout")?
+        }
         Format::Tap => stdout
             .write_all(output::tap(&runs).as_bytes())
             .context("writing to stdout")?,

@@ -6,6 +6,7 @@
 //! from which [`recover`] rebuilds everything that finished. Reading goes header first
 //! (`schema_version`), then the versioned body through the append-only [`migrate`] list.
 
+pub mod history;
 mod journal;
 mod read;
 mod schema;
