@@ -422,6 +422,22 @@ pub fn compare_runs(
         .filter(|b| !new.benchmarks.iter().any(|n| same_unit(b, n)))
         .map(|b| format!("{} on {}", b.benchmark, b.runtime))
         .collect();
+    // A reference (the /bin/true floor, the hyper ceiling) does not change between builds
+    // of a runtime; when it moves, the machine did.
+    for r in benchmarks.iter().filter(|b| {
+        b.reference
+            && matches!(b.metric.as_str(), "wall" | "requests_per_second")
+            && b.change != Change::Noise
+            && b.change != Change::Missing
+    }) {
+        notes.push(format!(
+            "{} of {} moved {:+.1}% between the runs: the machine's speed differed, so changes of that size in {} are suspect — compare builds inside one run (--runtimes A,B) for a drift-free verdict",
+            r.runtime,
+            r.benchmark,
+            (r.ratio.unwrap_or(1.0) - 1.0) * 100.0,
+            r.benchmark
+        ));
+    }
     for (label, mut items) in [("only in NEW", only_new), ("only in BASE", only_base)] {
         items.dedup();
         if !items.is_empty() {
