@@ -370,7 +370,7 @@ pub enum HistoryAction {
     /// Change points in every series, flaky and newly failing tests, bisect ranges.
     Trend {
         /// Nights that define the normal band.
-        #[arg(long, value_name = "K", default_value_t = 10)]
+        #[arg(long, value_name = "K", default_value_t = 20)]
         window: usize,
         /// Smallest relative change ever flagged (0.02 = 2%).
         #[arg(long, value_name = "FRACTION", default_value_t = 0.02)]

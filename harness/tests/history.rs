@@ -166,7 +166,7 @@ fn thirty_nights_one_change_point_flaky_and_failing_tests() {
         "{human}"
     );
     assert!(human.contains("runtime 99.0.0"), "{human}");
-    assert!(human.contains("flaky in the last 10 nights (1)"), "{human}");
+    assert!(human.contains("flaky in the last 20 nights (1)"), "{human}");
 
     // Nightly gating: the newest night has a newly failing test, but no benchmark change.
     let (code, _, _) = history(dir.path(), &db, &["trend", "--fail-on", "regression"]);
@@ -300,4 +300,45 @@ fn a_real_run_imports() {
     let series: Vec<Value> = serde_json::from_str(&out).unwrap();
     assert_eq!(series.len(), 1);
     assert_eq!(series[0]["points"][0]["n"], 5);
+}
+
+/// A step in a reference series (the floor) is the machine's, not a regression.
+#[test]
+fn a_moving_floor_is_a_machine_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("history.db");
+    let mut noise = Noise(3);
+    let files: Vec<String> = (0..20)
+        .map(|i| {
+            let mut doc = night(i, usize::MAX, &mut noise, &[]);
+            if i >= 12 {
+                for b in doc["benchmarks"].as_array_mut().unwrap() {
+                    if b["runtime"] == "floor (/bin/true)" && b["metric"] == "wall" {
+                        for s in b["samples"].as_array_mut().unwrap() {
+                            *s = Value::from(s.as_f64().unwrap() * 1.4);
+                        }
+                        let m = b["summary"]["median"].as_f64().unwrap();
+                        b["summary"]["median"] = Value::from(m * 1.4);
+                    }
+                }
+            }
+            let path = dir.path().join(format!("m{i}.json"));
+            std::fs::write(&path, serde_json::to_string(&doc).unwrap()).unwrap();
+            path.display().to_string()
+        })
+        .collect();
+    let mut args = vec!["import"];
+    args.extend(files.iter().map(String::as_str));
+    assert_eq!(history(dir.path(), &db, &args).0, 0);
+    let (code, out, _) = history(
+        dir.path(),
+        &db,
+        &["trend", "--format", "json", "--fail-on", "regression"],
+    );
+    assert_eq!(code, 0, "{out}");
+    let t: Value = serde_json::from_str(&out).unwrap();
+    let changes = t["changes"].as_array().unwrap();
+    assert_eq!(changes.len(), 1, "{changes:#?}");
+    assert_eq!(changes[0]["direction"], "machine");
+    assert_eq!(changes[0]["runtime"], "floor (/bin/true)");
 }

@@ -74,6 +74,8 @@ pub struct Series {
     pub key: SeriesKey,
     pub unit: String,
     pub higher_is_better: bool,
+    /// Not a runtime of its runs (the floor, the HTTP ceiling): it tracks the machine.
+    pub reference: bool,
     pub points: Vec<Point>,
 }
 
@@ -100,7 +102,7 @@ impl Db {
             "INSERT INTO runs VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
             params![
                 run.run_id,
-                run.created_at.to_rfc3339(),
+                run.created_at.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true),
                 run.dyno_version,
                 run.methodology_version,
                 run.project.git_commit,
@@ -109,7 +111,7 @@ impl Db {
                 run.host.hostname,
                 run.complete,
                 source.display().to_string(),
-                chrono::Utc::now().to_rfc3339(),
+                chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true),
             ],
         )
         .map_err(sql)?;
@@ -268,6 +270,7 @@ impl Db {
                     key,
                     unit: r.get(3).map_err(get)?,
                     higher_is_better: r.get(4).map_err(get)?,
+                    reference: point.runtime_version.is_none(),
                     points: vec![point],
                 }),
             }

@@ -288,7 +288,11 @@ pub fn trend_human(t: &Trend) -> String {
         let _ = writeln!(
             out,
             "\n{} {} on {} ({}): {:+.1}% — {} outside [{} .. {}]{}",
-            c.direction,
+            if c.direction == "machine" {
+                "machine change (a reference moved):"
+            } else {
+                c.direction
+            },
             c.key.benchmark,
             c.key.runtime,
             c.key.metric,

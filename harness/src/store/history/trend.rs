@@ -32,7 +32,8 @@ pub struct BenchChange {
     #[serde(flatten)]
     pub key: SeriesKey,
     pub unit: String,
-    /// `regression` or `improvement`.
+    /// `regression` or `improvement`; `machine` for a reference series (the floor, the
+    /// HTTP ceiling), whose changes are the machine's, never a runtime's.
     pub direction: &'static str,
     /// `value / band median − 1`.
     pub relative: f64,
@@ -94,7 +95,11 @@ pub fn trend(db: &Db, rule: BandRule, filter: &TrendFilter) -> Result<Trend, His
             changes.push(BenchChange {
                 key: s.key.clone(),
                 unit: s.unit.clone(),
-                direction: if worse { "regression" } else { "improvement" },
+                direction: match (s.reference, worse) {
+                    (true, _) => "machine",
+                    (false, true) => "regression",
+                    (false, false) => "improvement",
+                },
                 relative: cp.relative,
                 band: cp.band,
                 last_good: s.points[cp.index - 1].clone(),
