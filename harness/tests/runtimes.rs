@@ -171,7 +171,7 @@ fn bad_input_is_one_line_and_exit_2() {
     );
     bad_input(
         &["bench", "--format", "junit"],
-        "dyno bench cannot print --format junit; use one of: human, json",
+        "dyno bench cannot print --format junit; use one of: human, json, csv, bmf",
     );
     bad_input(
         &["test", "compat"],
@@ -179,7 +179,11 @@ fn bad_input_is_one_line_and_exit_2() {
     );
     bad_input(
         &["compare", "a.json"],
-        "`dyno compare` is not implemented yet",
+        "cannot read results file 'a.json'",
+    );
+    bad_input(
+        &["merge", "a.json", "--out", "b.json"],
+        "`dyno merge` is not implemented yet",
     );
 }
 

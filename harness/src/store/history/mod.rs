@@ -102,7 +102,8 @@ impl Db {
             "INSERT INTO runs VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
             params![
                 run.run_id,
-                run.created_at.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true),
+                run.created_at
+                    .to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true),
                 run.dyno_version,
                 run.methodology_version,
                 run.project.git_commit,
