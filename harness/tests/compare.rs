@@ -4,23 +4,14 @@
 mod common;
 
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde_json::Value;
 
-use common::{dyno, fixtures};
+use common::{dyno, fixtures, load_json, output3, startup_on_dynojs, write_json as write};
 
 fn fixture() -> Value {
-    serde_json::from_str(
-        &std::fs::read_to_string(fixtures().join("results/v1-export.json")).unwrap(),
-    )
-    .unwrap()
-}
-
-fn write(dir: &Path, name: &str, doc: &Value) -> PathBuf {
-    let path = dir.join(name);
-    std::fs::write(&path, serde_json::to_string(doc).unwrap()).unwrap();
-    path
+    load_json(&fixtures().join("results/v1-export.json"))
 }
 
 /// Scales the samples of one benchmark record (by runtime and metric).
@@ -35,12 +26,7 @@ fn scale(doc: &mut Value, runtime: &str, metric: &str, factor: f64) {
 }
 
 fn compare(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = dyno(dir).arg("compare").args(args).output().unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    output3(dyno(dir).arg("compare").args(args))
 }
 
 fn rows(json: &str) -> Vec<Value> {
@@ -371,28 +357,11 @@ fn bad_files_are_one_line_input_errors() {
 fn real_runs_compare_end_to_end() {
     let dir = tempfile::tempdir().unwrap();
     for name in ["a", "b"] {
-        let out = dyno(dir.path())
-            .args([
-                "-q",
-                "--runtime",
-                "dynojs",
-                "bench",
-                "startup",
-                "-b",
-                "hello.js",
-                "--runs",
-                "8",
-                "--warmup-runs",
-                "1",
-                "--out",
-            ])
-            .arg(dir.path().join(format!("{name}.json")))
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
+        startup_on_dynojs(
+            dir.path(),
+            "hello.js",
+            8,
+            &dir.path().join(format!("{name}.json")),
         );
     }
     let (a, b) = (dir.path().join("a.json"), dir.path().join("b.json"));
@@ -428,16 +397,10 @@ fn real_runs_compare_end_to_end() {
         if let Some(f) = filter {
             cmd.args(["--filter", f]);
         }
-        let out = cmd.output().unwrap();
-        assert!(
-            out.status.code().is_some_and(|c| c <= 1),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        let (code, _, err) = output3(&mut cmd);
+        assert!(code == 0 || code == 1, "{err}");
     }
-    let load = |n: &str| -> Value {
-        serde_json::from_str(&std::fs::read_to_string(dir.path().join(n)).unwrap()).unwrap()
-    };
+    let load = |n: &str| load_json(&dir.path().join(n));
     let keys = |v: &Value| -> BTreeSet<String> {
         v["conformance"][0]["results"]
             .as_array()

@@ -4,30 +4,19 @@
 
 mod common;
 
-use std::path::Path;
-
-use common::{dyno, fixtures};
+use common::{dyno, fixtures, load_json, stdout_ok};
 
 fn export(format: &str) -> String {
     let dir = tempfile::tempdir().unwrap();
-    let out = dyno(dir.path())
-        .args(["report", "--format", format])
-        .arg(fixtures().join("results/v1-export.json"))
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    stdout_ok(
+        dyno(dir.path())
+            .args(["report", "--format", format])
+            .arg(fixtures().join("results/v1-export.json")),
+    )
 }
 
 fn validate(schema_file: &str, doc: &serde_json::Value) {
-    let schema: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(fixtures().join("schemas").join(schema_file)).unwrap(),
-    )
-    .unwrap();
+    let schema = load_json(&fixtures().join("schemas").join(schema_file));
     let validator = jsonschema::validator_for(&schema).expect("schema compiles");
     let errors: Vec<String> = validator
         .iter_errors(doc)
@@ -162,10 +151,7 @@ fn csv_is_rfc4180_with_the_documented_columns() {
         .map(str::to_owned)
         .collect();
     assert_eq!(header, dyno::report::csv::COLUMNS);
-    let doc: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(fixtures().join("results/v1-export.json")).unwrap(),
-    )
-    .unwrap();
+    let doc = load_json(&fixtures().join("results/v1-export.json"));
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
     let records = doc["benchmarks"].as_array().unwrap();
     assert_eq!(rows.len(), records.len());
@@ -182,29 +168,12 @@ fn csv_is_rfc4180_with_the_documented_columns() {
 fn a_real_bench_run_exports_every_format() {
     let dir = tempfile::tempdir().unwrap();
     for format in ["csv", "bmf", "custom-smaller-is-better"] {
-        let out = dyno(dir.path())
-            .args([
-                "--runtime",
-                "dynojs",
-                "bench",
-                "loop",
-                "-b",
-                "microtasks",
-                "--repeat",
-                "2",
-                "--format",
-                format,
-            ])
-            .arg("--out")
-            .arg(Path::new(dir.path()).join(format!("{format}.json")))
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{format}: {}",
-            String::from_utf8_lossy(&out.stderr)
+        let text = stdout_ok(
+            dyno(dir.path())
+                .args(["--runtime", "dynojs", "bench", "loop", "-b", "microtasks"])
+                .args(["--repeat", "2", "--format", format, "--out"])
+                .arg(dir.path().join(format!("{format}.json"))),
         );
-        let text = String::from_utf8(out.stdout).unwrap();
         assert!(text.contains("loop/microtasks"), "{format}: {text}");
         if format == "bmf" {
             let doc: serde_json::Value = serde_json::from_str(&text).unwrap();

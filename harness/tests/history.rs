@@ -8,13 +8,10 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-use common::{dyno, fixtures};
+use common::{dyno, fixtures, load_json, output3, startup_on_dynojs, write_json};
 
 fn fixture() -> Value {
-    serde_json::from_str(
-        &std::fs::read_to_string(fixtures().join("results/v1-export.json")).unwrap(),
-    )
-    .unwrap()
+    load_json(&fixtures().join("results/v1-export.json"))
 }
 
 /// A deterministic generator for the nightly noise (SplitMix64).
@@ -66,18 +63,7 @@ fn night(i: usize, step_at: usize, noise: &mut Noise, verdicts: &[(&str, &str)])
 }
 
 fn history(dir: &Path, db: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = dyno(dir)
-        .arg("history")
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    output3(dyno(dir).arg("history").arg("--db").arg(db).args(args))
 }
 
 const FLAKY: &str = "built-ins/Array/prototype/at/index-argument-tointeger.js";
@@ -96,10 +82,11 @@ fn thirty_nights(dir: &Path) -> Vec<PathBuf> {
                 verdicts.push((FLAKY, "fail"));
                 verdicts.push((BREAKS, "fail"));
             }
-            let doc = night(i, 17, &mut noise, &verdicts);
-            let path = dir.join(format!("night-{i:02}.json"));
-            std::fs::write(&path, serde_json::to_string(&doc).unwrap()).unwrap();
-            path
+            write_json(
+                dir,
+                &format!("night-{i:02}.json"),
+                &night(i, 17, &mut noise, &verdicts),
+            )
         })
         .collect()
 }
@@ -258,29 +245,7 @@ fn foreign_corrupt_and_future_databases_are_left_alone() {
 fn a_real_run_imports() {
     let dir = tempfile::tempdir().unwrap();
     let results = dir.path().join("r.json");
-    let out = dyno(dir.path())
-        .args([
-            "-q",
-            "--runtime",
-            "dynojs",
-            "bench",
-            "startup",
-            "-b",
-            "empty.js",
-            "--runs",
-            "5",
-            "--warmup-runs",
-            "1",
-            "--out",
-        ])
-        .arg(&results)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    startup_on_dynojs(dir.path(), "empty.js", 5, &results);
     let db = dir.path().join("h.db");
     let (code, _, err) = history(dir.path(), &db, &["import", results.to_str().unwrap()]);
     assert_eq!(code, 0, "{err}");

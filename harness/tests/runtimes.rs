@@ -177,10 +177,7 @@ fn bad_input_is_one_line_and_exit_2() {
         &["test", "compat"],
         "the compat suite is not implemented yet",
     );
-    bad_input(
-        &["compare", "a.json"],
-        "cannot read results file 'a.json'",
-    );
+    bad_input(&["compare", "a.json"], "cannot read results file 'a.json'");
     bad_input(
         &["merge", "a.json", "--out", "b.json"],
         "`dyno merge` is not implemented yet",

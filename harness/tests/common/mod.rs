@@ -72,3 +72,51 @@ pub fn validate_results(doc: &serde_json::Value) {
         errors.join("\n")
     );
 }
+
+/// Exit code, stdout and stderr of a finished command.
+pub fn output3(cmd: &mut assert_cmd::Command) -> (i32, String, String) {
+    let out = cmd.output().expect("running dyno");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// Asserts the command exited 0, showing its stderr otherwise; returns stdout.
+pub fn stdout_ok(cmd: &mut assert_cmd::Command) -> String {
+    let (code, out, err) = output3(cmd);
+    assert_eq!(code, 0, "{err}");
+    out
+}
+
+/// Reads a JSON file.
+pub fn load_json(path: &Path) -> serde_json::Value {
+    serde_json::from_str(&std::fs::read_to_string(path).expect("reading JSON file"))
+        .expect("valid JSON")
+}
+
+/// Writes `doc` as `dir/name` and returns the path.
+pub fn write_json(dir: &Path, name: &str, doc: &serde_json::Value) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, serde_json::to_string(doc).unwrap()).unwrap();
+    path
+}
+
+/// A real, short `dyno bench startup` of dynojs on one program, saved to `out`.
+pub fn startup_on_dynojs(dir: &Path, program: &str, runs: u32, out: &Path) {
+    stdout_ok(
+        dyno(dir)
+            .args([
+                "-q",
+                "--runtime",
+                "dynojs",
+                "bench",
+                "startup",
+                "-b",
+                program,
+            ])
+            .args(["--runs", &runs.to_string(), "--warmup-runs", "1", "--out"])
+            .arg(out),
+    );
+}
