@@ -359,9 +359,10 @@ pub enum HistoryAction {
     },
     /// List stored runs, oldest first.
     List,
-    /// One benchmark's series night by night (--runtime R to pick runtimes).
+    /// One benchmark's series night by night, or a suite's passing scenarios
+    /// (--runtime R to pick runtimes).
     Show {
-        /// Benchmark id (`startup/hello.js`).
+        /// Benchmark id (`startup/hello.js`) or suite name (`test262`).
         benchmark: String,
         /// Metric (default: the headline one: wall, requests_per_second, ops_per_second).
         #[arg(long, value_name = "NAME")]

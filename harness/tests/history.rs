@@ -173,6 +173,21 @@ fn thirty_nights_one_change_point_flaky_and_failing_tests() {
         30,
         "{out}"
     );
+    // A suite's passing scenarios night by night: 8 passing until night 26 flaps.
+    let (code, out, _) = history(dir.path(), &db, &["show", "test262", "--format", "json"]);
+    assert_eq!(code, 0);
+    let suite: Vec<Value> = serde_json::from_str(&out).unwrap();
+    let passing: Vec<f64> = suite[0]["points"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["median"].as_f64().unwrap())
+        .collect();
+    assert_eq!(passing.len(), 30);
+    assert_eq!(
+        (passing[0], passing[26], passing[27], passing[29]),
+        (6.0, 5.0, 6.0, 4.0)
+    );
     let (code, _, err) = history(dir.path(), &db, &["show", "startup/helo.js"]);
     assert_eq!(code, 2);
     assert!(err.contains("did you mean 'startup/hello.js'"), "{err}");

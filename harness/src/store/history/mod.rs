@@ -279,6 +279,55 @@ impl Db {
         Ok(out)
     }
 
+    /// A suite's passing scenarios night by night, one series per runtime (metric
+    /// `passing`, `n` = scenarios run).
+    pub fn suite_series(&self, suite: &str) -> Result<Vec<Series>, HistoryError> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT s.runtime, r.run_id, r.created_at, r.git_commit, t.version, t.sha256, s.passed, s.total
+                 FROM suites s
+                 JOIN runs r ON r.run_id = s.run_id
+                 LEFT JOIN runtimes t ON t.run_id = s.run_id AND t.name = s.runtime
+                 WHERE s.suite = ?1
+                 ORDER BY s.runtime, r.created_at, r.run_id",
+            )
+            .map_err(|e| self.err(e))?;
+        let mut rows = stmt.query([suite]).map_err(|e| self.err(e))?;
+        let mut out: Vec<Series> = Vec::new();
+        while let Some(r) = rows.next().map_err(|e| self.err(e))? {
+            let get = |e| self.err(e);
+            let runtime: String = r.get(0).map_err(get)?;
+            let passed: i64 = r.get(6).map_err(get)?;
+            let point = Point {
+                run_id: r.get(1).map_err(get)?,
+                created_at: r.get(2).map_err(get)?,
+                git_commit: r.get(3).map_err(get)?,
+                runtime_version: r.get(4).map_err(get)?,
+                runtime_sha256: r.get(5).map_err(get)?,
+                median: passed as f64,
+                ci_low: passed as f64,
+                ci_high: passed as f64,
+                n: r.get(7).map_err(get)?,
+            };
+            match out.last_mut() {
+                Some(s) if s.key.runtime == runtime => s.points.push(point),
+                _ => out.push(Series {
+                    key: SeriesKey {
+                        benchmark: suite.to_owned(),
+                        runtime,
+                        metric: "passing".into(),
+                    },
+                    unit: "scenarios".into(),
+                    higher_is_better: true,
+                    reference: false,
+                    points: vec![point],
+                }),
+            }
+        }
+        Ok(out)
+    }
+
     /// Distinct benchmark ids and suite names, for "did you mean" messages.
     pub fn names(&self) -> Result<Vec<String>, HistoryError> {
         let mut stmt = self

@@ -89,6 +89,10 @@ pub fn run(args: &HistoryArgs, runtimes: &[String], format: Format, log: Log) ->
         }
         HistoryAction::Show { benchmark, metric } => {
             let mut series = db.series(Some(benchmark), None, metric.as_deref())?;
+            if series.is_empty() && metric.is_none() {
+                // A suite name: its passing scenarios per night.
+                series = db.suite_series(benchmark)?;
+            }
             series.retain(|s| runtimes.is_empty() || runtimes.contains(&s.key.runtime));
             let runtime = (!runtimes.is_empty()).then(|| runtimes.join(", "));
             if series.is_empty() {
@@ -185,7 +189,7 @@ pub fn run(args: &HistoryArgs, runtimes: &[String], format: Format, log: Log) ->
 fn is_headline(metric: &str) -> bool {
     matches!(
         metric,
-        "wall" | "requests_per_second" | "ops_per_second" | "time_to_first_response"
+        "wall" | "requests_per_second" | "ops_per_second" | "time_to_first_response" | "passing"
     )
 }
 
