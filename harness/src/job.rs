@@ -191,6 +191,12 @@ pub fn run_job(config: &Config, args: &RunArgs, format: Format, log: Log) -> Res
     };
     let run = journal.finish(outcome.is_ok())?;
     outcome?;
+    // The report goes beside the results; a report failure keeps the results.
+    let report_dir = results_path.parent().map_or_else(
+        || std::path::PathBuf::from("."),
+        std::path::Path::to_path_buf,
+    );
+    let report = crate::report::generate(vec![(results_path.clone(), run.clone())], &report_dir);
 
     let mut out = std::io::stdout().lock();
     if format == Format::Json {
@@ -233,7 +239,11 @@ pub fn run_job(config: &Config, args: &RunArgs, format: Format, log: Log) -> Res
         writeln!(out).ok();
         crate::bench::print(&run.benchmarks, format)?;
         writeln!(out, "results: {}", results_path.display()).ok();
+        if let Ok(index) = &report {
+            writeln!(out, "report: {}", index.display()).ok();
+        }
     }
+    report.with_context(|| format!("writing the report for '{}'", results_path.display()))?;
     Ok(ExitCode::SUCCESS)
 }
 

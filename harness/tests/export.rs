@@ -181,17 +181,3 @@ fn a_real_bench_run_exports_every_format() {
         }
     }
 }
-
-#[test]
-fn report_without_an_export_format_says_not_implemented() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = dyno(dir.path())
-        .arg("report")
-        .arg(fixtures().join("results/v1-export.json"))
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("not implemented yet"), "{err}");
-    assert!(err.contains("--format csv"), "{err}");
-}

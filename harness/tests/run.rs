@@ -22,6 +22,9 @@ fn run_with(dir: &std::path::Path, extra: &[&str]) -> Value {
     assert!(out.status.success(), "dyno run failed: {stderr}");
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(stdout.contains("results: "), "{stdout}");
+    // The report lands beside the results.
+    assert!(stdout.contains("report: "), "{stdout}");
+    assert!(out_dir.join("index.html").is_file() && out_dir.join("summary.md").is_file());
     let text = std::fs::read_to_string(out_dir.join("results.json")).expect("results.json written");
     assert!(
         !out_dir.join("results.json.partial.jsonl").exists(),
@@ -93,6 +96,10 @@ fn run_includes_the_benchmarks() {
             > 0.0
     );
     assert!(find("loop/strings.mjs", "dynojs", "ops_per_second")["summary"]["n"] == 3);
+    let charts = dir.path().join("out/charts");
+    for chart in ["startup-hello-js.svg", "startup-hello-js.png", "loops.svg"] {
+        assert!(charts.join(chart).is_file(), "{chart}");
+    }
     // The ceiling is measured in every HTTP run; each runtime's row is there, with its
     // error if it cannot serve yet.
     let ceiling = find(

@@ -9,7 +9,7 @@
 
 pub mod http;
 mod loops;
-mod startup;
+pub mod startup;
 
 use std::collections::BTreeMap;
 use std::io::Write;

@@ -1,23 +1,28 @@
 //! `dyno report`: what results files become for readers and for other tools.
 //!
-//! The exports that CI dashboards read are here, one file per format: CSV of benchmark
-//! summaries, github-action-benchmark's custom JSON, Bencher Metric Format, and JUnit XML
-//! of conformance results. `dyno bench`, `dyno test` and `dyno report` print them with
-//! `--format`. Charts and the HTML/Markdown report are not implemented yet.
+//! Data flow: results files → [`Input`] (merged in order) → charts ([`chart`], SVG + PNG
+//! under `charts/`) → `index.html` ([`html`]) and `summary.md` ([`markdown`]) in the
+//! output folder, beside copies of the raw results. The exports that CI dashboards read
+//! are here too, one file per format: CSV of benchmark summaries, github-action-benchmark's
+//! custom JSON, Bencher Metric Format, and JUnit XML; `dyno bench`, `dyno test` and
+//! `dyno report` print them with `--format`.
 
 pub mod bmf;
+pub mod chart;
 pub mod csv;
 pub mod github;
+pub mod html;
 pub mod junit;
+pub mod markdown;
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
 
 use crate::cli::{Format, ReportArgs};
-use crate::store::{self, BenchmarkRecord, ConformanceRecord};
+use crate::store::{self, BenchmarkRecord, ConformanceRecord, RunRecord, RuntimeRecord};
 use crate::{Log, UsageError};
 
 /// Renders benchmark records in an export format; `None` when `format` is not one.
@@ -31,21 +36,37 @@ pub fn benchmarks(records: &[BenchmarkRecord], format: Format) -> Option<Result<
     })
 }
 
-/// `dyno report RESULTS... --format FORMAT`: several files are concatenated in order.
+/// `dyno report RESULTS...`: the HTML/Markdown report into `--out` (human format), or an
+/// export on stdout (`--format`). Several files are merged in order.
 pub fn run(args: &ReportArgs, format: Format, log: Log) -> Result<ExitCode> {
-    let mut benchmarks = Vec::new();
-    let mut conformance: Vec<ConformanceRecord> = Vec::new();
+    let mut runs = Vec::new();
     for path in &args.results {
         let run = store::read_results(path).map_err(|e| UsageError::new(e.to_string()))?;
-        log.debug(format!(
-            "{}: run {} with {} benchmark records",
-            path.display(),
-            run.run_id,
-            run.benchmarks.len()
-        ));
-        benchmarks.extend(run.benchmarks);
-        conformance.extend(run.conformance);
+        runs.push((path.clone(), run));
     }
+    if format == Format::Human {
+        let out = args.out.clone().unwrap_or_else(|| {
+            let first = &runs[0];
+            first
+                .0
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .map(Path::to_path_buf)
+                .unwrap_or_else(|| PathBuf::from("reports").join(&first.1.run_id))
+        });
+        let index = generate(runs, &out)?;
+        log.info(format!("summary: {}", out.join("summary.md").display()));
+        println!("report: {}", index.display());
+        return Ok(ExitCode::SUCCESS);
+    }
+    let benchmarks: Vec<BenchmarkRecord> = runs
+        .iter()
+        .flat_map(|(_, r)| r.benchmarks.clone())
+        .collect();
+    let conformance: Vec<ConformanceRecord> = runs
+        .iter()
+        .flat_map(|(_, r)| r.conformance.clone())
+        .collect();
     let text = match format {
         Format::Junit => junit::conformance(&conformance),
         Format::Json => {
@@ -57,7 +78,8 @@ pub fn run(args: &ReportArgs, format: Format, log: Log) -> Result<ExitCode> {
         f => match self::benchmarks(&benchmarks, f) {
             Some(text) => text?,
             None => bail!(UsageError::new(format!(
-                "the HTML and Markdown report (`dyno report{}`) is not implemented yet; this dyno exports results with --format csv, bmf, custom-smaller-is-better, custom-bigger-is-better, junit or json",
+                "dyno report cannot print --format {}{}; use csv, bmf, custom-smaller-is-better, custom-bigger-is-better, junit or json, or no --format for the HTML report",
+                f.name(),
                 out_hint(&args.out)
             ))),
         },
@@ -67,6 +89,185 @@ pub fn run(args: &ReportArgs, format: Format, log: Log) -> Result<ExitCode> {
         .write_all(text.as_bytes())
         .context("writing the export to stdout")?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Where a results file is, and how the report links to its raw JSON.
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub path: PathBuf,
+    /// Relative link from the report folder.
+    pub raw_link: String,
+}
+
+/// The runs one report shows, in the order given.
+#[derive(Debug, Clone)]
+pub struct Input {
+    pub runs: Vec<(Source, RunRecord)>,
+}
+
+impl Input {
+    pub fn title(&self) -> String {
+        self.runs
+            .iter()
+            .map(|(_, r)| r.run_id.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// The machine, as chart titles name it.
+    pub fn machine(&self) -> String {
+        self.runs
+            .first()
+            .map(|(_, r)| format!("{}, {} cores", r.host.cpu_model, r.host.cores))
+            .unwrap_or_else(|| "no runs".into())
+    }
+
+    pub fn subtitle(&self) -> String {
+        let Some((_, first)) = self.runs.first() else {
+            return String::new();
+        };
+        format!(
+            "{} run(s) · {} · {} · {} · dyno {}",
+            self.runs.len(),
+            first.created_at.format("%Y-%m-%d %H:%M UTC"),
+            self.machine(),
+            first.host.os,
+            first.dyno_version
+        )
+    }
+
+    /// Runtimes of all runs, first appearance wins.
+    pub fn runtimes(&self) -> Vec<&RuntimeRecord> {
+        let mut out: Vec<&RuntimeRecord> = Vec::new();
+        for (_, run) in &self.runs {
+            for r in &run.runtimes {
+                if !out.iter().any(|o| o.name == r.name) {
+                    out.push(r);
+                }
+            }
+        }
+        out
+    }
+
+    pub fn benchmarks(&self) -> Vec<BenchmarkRecord> {
+        self.runs
+            .iter()
+            .flat_map(|(_, r)| r.benchmarks.iter().cloned())
+            .collect()
+    }
+
+    pub fn conformance(&self) -> Vec<&ConformanceRecord> {
+        self.runs.iter().flat_map(|(_, r)| &r.conformance).collect()
+    }
+}
+
+/// One row of the headline table.
+#[derive(Debug, Clone)]
+pub struct Headline {
+    pub benchmark: String,
+    pub metric: String,
+    pub runtime: String,
+    pub unit: String,
+    pub median: f64,
+    pub ci: (f64, f64),
+    pub n: usize,
+    /// Ratio to the first runtime of the benchmark.
+    pub ratio: Option<f64>,
+}
+
+/// Metrics the headline table shows, one per benchmark (the first present).
+const HEADLINE_METRICS: &[&str] = &[
+    "wall",
+    "time_to_first_response",
+    "requests_per_second",
+    "ops_per_second",
+];
+
+pub fn headline(records: &[BenchmarkRecord]) -> Vec<Headline> {
+    let mut out = Vec::new();
+    let mut seen: Vec<&str> = Vec::new();
+    for r in records {
+        if seen.contains(&r.benchmark.as_str()) {
+            continue;
+        }
+        seen.push(&r.benchmark);
+        let Some(metric) = HEADLINE_METRICS.iter().find(|m| {
+            records
+                .iter()
+                .any(|x| x.benchmark == r.benchmark && x.metric == **m)
+        }) else {
+            continue;
+        };
+        for x in records
+            .iter()
+            .filter(|x| x.benchmark == r.benchmark && x.metric == *metric)
+        {
+            let Some(s) = &x.summary else { continue };
+            out.push(Headline {
+                benchmark: x.benchmark.clone(),
+                metric: x.metric.clone(),
+                runtime: x.runtime.clone(),
+                unit: x.unit.clone(),
+                median: s.median,
+                ci: (s.ci_low, s.ci_high),
+                n: s.n,
+                ratio: x.ratio.map(|r| r.ratio),
+            });
+        }
+    }
+    out
+}
+
+/// Writes `index.html`, `summary.md`, `charts/` and `raw/` into `out`; returns the
+/// path of `index.html`.
+pub fn generate(runs: Vec<(PathBuf, RunRecord)>, out: &Path) -> Result<PathBuf> {
+    let charts_dir = out.join("charts");
+    std::fs::create_dir_all(&charts_dir)
+        .with_context(|| format!("creating '{}'", charts_dir.display()))?;
+    let mut input = Input { runs: Vec::new() };
+    for (path, run) in runs {
+        let same_dir = path
+            .parent()
+            .and_then(|p| p.canonicalize().ok())
+            .zip(out.canonicalize().ok())
+            .is_some_and(|(a, b)| a == b);
+        let raw_link = if same_dir {
+            path.file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        } else {
+            let raw = out.join("raw");
+            std::fs::create_dir_all(&raw)
+                .with_context(|| format!("creating '{}'", raw.display()))?;
+            let name = format!("{}.json", chart::stem(&run.run_id));
+            std::fs::copy(&path, raw.join(&name))
+                .with_context(|| format!("copying '{}' into the report", path.display()))?;
+            format!("raw/{name}")
+        };
+        input.runs.push((Source { path, raw_link }, run));
+    }
+    let colours = chart::Colours::new(input.runtimes().iter().map(|r| r.name.clone()));
+    let machine = input.machine();
+    let benchmarks = input.benchmarks();
+    let conformance: Vec<ConformanceRecord> = input.conformance().into_iter().cloned().collect();
+    let mut drawn = Vec::new();
+    for (name, c) in chart::startup::charts(&benchmarks, &colours, &machine) {
+        drawn.push(chart::render(&c, &name, &charts_dir)?);
+    }
+    if let Some(c) = chart::loops::chart(&benchmarks, &colours, &machine) {
+        drawn.push(chart::render(&c, "loops", &charts_dir)?);
+    }
+    for (name, c) in chart::conformance::charts(&conformance, &machine) {
+        drawn.push(chart::render(&c, &name, &charts_dir)?);
+    }
+    let head = headline(&benchmarks);
+    let index = out.join("index.html");
+    std::fs::write(&index, html::page(&input, &drawn, &head))
+        .with_context(|| format!("writing '{}'", index.display()))?;
+    let md = out.join("summary.md");
+    std::fs::write(&md, markdown::summary(&input, &drawn, &head))
+        .with_context(|| format!("writing '{}'", md.display()))?;
+    Ok(index)
 }
 
 fn out_hint(out: &Option<PathBuf>) -> String {

@@ -1,0 +1,212 @@
+//! `index.html`: one self-contained page (inline SVG and CSS, no scripts, no external
+//! requests). Everything that came from a runtime or a test is HTML-escaped.
+
+use std::fmt::Write as _;
+
+use super::{chart::Rendered, Headline, Input};
+use crate::bench::{display_unit, num};
+
+/// Failing scenarios listed per suite × runtime (the JSON has all of them).
+const FAILURES_SHOWN: usize = 200;
+
+/// Escapes text for HTML element content and quoted attribute values.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+const STYLE: &str = "
+body { font: 15px/1.45 system-ui, -apple-system, 'Segoe UI', sans-serif; margin: 0 auto; max-width: 980px; padding: 1rem 1.5rem 4rem; color: #1b1b1b; }
+h1 { font-size: 1.6rem; margin-bottom: .2rem; } h2 { margin-top: 2.2rem; border-bottom: 1px solid #ddd; padding-bottom: .2rem; }
+.meta { color: #555; margin-top: 0; }
+table { border-collapse: collapse; margin: .6rem 0 1rem; font-size: .92rem; }
+th, td { border: 1px solid #ddd; padding: .25rem .55rem; text-align: left; vertical-align: top; }
+td.n { text-align: right; font-variant-numeric: tabular-nums; }
+figure { margin: 1rem 0; } figure svg { max-width: 100%; height: auto; }
+details { margin: .4rem 0; } summary { cursor: pointer; }
+pre { background: #f6f6f6; padding: .4rem .6rem; overflow-x: auto; font-size: .85rem; white-space: pre-wrap; }
+.warn { color: #8a4b00; }
+";
+
+pub fn page(input: &Input, charts: &[Rendered], headline: &[Headline]) -> String {
+    let mut out =
+        String::from("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    let _ = writeln!(
+        out,
+        "<title>dyno report · {}</title>",
+        escape(&input.title())
+    );
+    let _ = writeln!(out, "<style>{STYLE}</style>\n</head>\n<body>");
+    let _ = writeln!(
+        out,
+        "<h1>dyno report</h1>\n<p class=\"meta\">{}</p>",
+        escape(&input.subtitle())
+    );
+
+    out.push_str("<h2 id=\"runtimes\">Runtimes</h2>\n<table><tr><th>runtime</th><th>version</th><th>engine</th><th>executable</th></tr>\n");
+    for r in input.runtimes() {
+        let _ = writeln!(
+            out,
+            "<tr><td>{}</td><td>{}</td><td>{} {}</td><td><code>{}</code></td></tr>",
+            escape(&r.name),
+            escape(&r.version),
+            escape(&r.engine),
+            escape(&r.engine_version),
+            escape(&r.path)
+        );
+    }
+    out.push_str("</table>\n");
+
+    if !headline.is_empty() {
+        out.push_str("<h2 id=\"summary\">Summary</h2>\n<table><tr><th>benchmark</th><th>metric</th><th>runtime</th><th>median</th><th>95% CI</th><th>n</th><th>vs first runtime</th></tr>\n");
+        for h in headline {
+            let (scale, unit) = display_unit(&h.unit, h.median);
+            let _ = writeln!(
+                out,
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"n\">{} {}</td><td class=\"n\">{} … {}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
+                escape(&h.benchmark),
+                escape(&h.metric),
+                escape(&h.runtime),
+                num(h.median / scale),
+                escape(&unit),
+                num(h.ci.0 / scale),
+                num(h.ci.1 / scale),
+                h.n,
+                h.ratio.map(|r| format!("{r:.2}×")).unwrap_or_default()
+            );
+        }
+        out.push_str("</table>\n");
+    }
+
+    for (section, prefix) in [
+        ("Start-up", "startup-"),
+        ("Event-loop workloads", "loops"),
+        ("Conformance", "conformance-"),
+    ] {
+        let shown: Vec<&Rendered> = charts
+            .iter()
+            .filter(|c| c.name.starts_with(prefix))
+            .collect();
+        if shown.is_empty() {
+            continue;
+        }
+        let _ = writeln!(
+            out,
+            "<h2 id=\"{}\">{section}</h2>",
+            super::chart::stem(section)
+        );
+        for c in shown {
+            // plotters' SVG escapes text itself; strip its XML prolog for inlining.
+            let svg = c.svg.trim_start_matches(|ch| ch != '<');
+            let svg = svg
+                .strip_prefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
+                .unwrap_or(svg);
+            let _ = writeln!(
+                out,
+                "<figure id=\"{}\" role=\"img\" aria-label=\"{}\">{}<figcaption><a href=\"charts/{}.svg\">SVG</a> · <a href=\"charts/{}.png\">PNG</a></figcaption></figure>",
+                escape(&c.name),
+                escape(&c.title),
+                svg.trim(),
+                escape(&c.name),
+                escape(&c.name)
+            );
+        }
+    }
+    conformance_details(&mut out, input);
+
+    out.push_str("<h2 id=\"method\">Methodology and environment</h2>\n");
+    for (path, run) in &input.runs {
+        let h = &run.host;
+        let _ = writeln!(
+            out,
+            "<p>Run <code>{}</code> ({} → {}), dyno {} (methodology v{}), {} on {} × {} cores, {} MiB, kernel {}, 1-minute load at start {:.2}. Raw results: <a href=\"{}\">{}</a>.</p>",
+            escape(&run.run_id),
+            escape(&run.created_at.to_rfc3339()),
+            escape(&run.finished_at.map(|t| t.to_rfc3339()).unwrap_or_else(|| "unfinished".into())),
+            escape(&run.dyno_version),
+            run.methodology_version,
+            escape(&h.os),
+            escape(&h.cpu_model),
+            h.cores,
+            h.memory_bytes >> 20,
+            escape(&h.kernel),
+            h.load_average[0],
+            escape(&path.raw_link),
+            escape(&path.raw_link)
+        );
+        let vars: Vec<String> = run
+            .environment
+            .variables
+            .iter()
+            .map(|(k, v)| format!("{}={}", escape(k), escape(v)))
+            .collect();
+        let _ = writeln!(
+            out,
+            "<p>Children ran in a sanitized environment: <code>{}</code>.</p>",
+            vars.join(" ")
+        );
+    }
+    out.push_str("<p>Start-up runs alternate runtimes round by round beside the <code>/bin/true</code> floor; medians carry 95% bootstrap confidence intervals; outliers are counted, never dropped. How and why: dyno's <code>docs/methodology.md</code>.</p>\n");
+    out.push_str("</body>\n</html>\n");
+    out
+}
+
+fn conformance_details(out: &mut String, input: &Input) {
+    for (_, run) in &input.runs {
+        for c in &run.conformance {
+            let failing: Vec<_> = c
+                .results
+                .iter()
+                .filter(|r| {
+                    !matches!(
+                        super::chart::conformance::class(&r.verdict),
+                        "pass" | "skip"
+                    )
+                })
+                .collect();
+            if failing.is_empty() {
+                continue;
+            }
+            let _ = writeln!(
+                out,
+                "<details><summary>{} on {}: {} failing scenarios{}</summary>\n<table><tr><th>test</th><th>scenario</th><th>verdict</th><th>detail</th></tr>",
+                escape(&c.suite),
+                escape(&c.runtime),
+                failing.len(),
+                if failing.len() > FAILURES_SHOWN {
+                    format!(" (first {FAILURES_SHOWN} shown; all are in the raw results)")
+                } else {
+                    String::new()
+                }
+            );
+            for r in failing.iter().take(FAILURES_SHOWN) {
+                let mut detail = escape(r.detail.as_deref().unwrap_or(""));
+                if let Some(t) = &r.stderr_tail {
+                    let _ = write!(detail, "<pre>{}</pre>", escape(t));
+                }
+                if let Some(cmd) = &r.command {
+                    let _ = write!(detail, "<pre>$ {}</pre>", escape(cmd));
+                }
+                let _ = writeln!(
+                    out,
+                    "<tr><td><code>{}</code></td><td>{}</td><td>{}</td><td>{detail}</td></tr>",
+                    escape(&r.id),
+                    escape(&r.scenario),
+                    escape(&r.verdict)
+                );
+            }
+            out.push_str("</table>\n</details>\n");
+        }
+    }
+}

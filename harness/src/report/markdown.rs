@@ -1,0 +1,73 @@
+//! `summary.md`: the headline table, the PNG charts and the conformance scores — sized
+//! for `$GITHUB_STEP_SUMMARY` and a README. Text from runtimes and tests is escaped.
+
+use std::fmt::Write as _;
+
+use super::{chart::Rendered, Headline, Input};
+use crate::bench::{display_unit, num};
+use crate::compare::output::md_escape;
+
+pub fn summary(input: &Input, charts: &[Rendered], headline: &[Headline]) -> String {
+    let mut out = format!("## dyno report\n\n{}\n\n", md_escape(&input.subtitle()));
+    out.push_str("| runtime | version | engine |\n|---|---|---|\n");
+    for r in input.runtimes() {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} {} |",
+            md_escape(&r.name),
+            md_escape(&r.version),
+            md_escape(&r.engine),
+            md_escape(&r.engine_version)
+        );
+    }
+    if !headline.is_empty() {
+        out.push_str("\n| benchmark | metric | runtime | median | 95% CI | vs first |\n|---|---|---|---:|---:|---:|\n");
+        for h in headline {
+            let (scale, unit) = display_unit(&h.unit, h.median);
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} {} | {} … {} | {} |",
+                md_escape(&h.benchmark),
+                md_escape(&h.metric),
+                md_escape(&h.runtime),
+                num(h.median / scale),
+                md_escape(&unit),
+                num(h.ci.0 / scale),
+                num(h.ci.1 / scale),
+                h.ratio.map(|r| format!("{r:.2}×")).unwrap_or_default()
+            );
+        }
+    }
+    let conformance = input.conformance();
+    if !conformance.is_empty() {
+        out.push_str("\n| suite | runtime | passing | failing | timeout | crash | skipped |\n|---|---|---:|---:|---:|---:|---:|\n");
+        for c in conformance {
+            let mut counts = [0u64; 5];
+            for (verdict, n) in &c.summary {
+                let class = super::chart::conformance::class(verdict);
+                let i = ["pass", "fail", "timeout", "crash", "skip"]
+                    .iter()
+                    .position(|k| *k == class)
+                    .unwrap_or(1);
+                counts[i] += n;
+            }
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} | {} | {} | {} |",
+                md_escape(&c.suite),
+                md_escape(&c.runtime),
+                counts[0],
+                counts[1],
+                counts[2],
+                counts[3],
+                counts[4]
+            );
+        }
+    }
+    out.push('\n');
+    for c in charts {
+        let _ = writeln!(out, "![{}](charts/{}.png)\n", md_escape(&c.title), c.name);
+    }
+    out.push_str("Full report: `index.html` beside this file.\n");
+    out
+}
