@@ -30,7 +30,7 @@ body { font: 15px/1.45 system-ui, -apple-system, 'Segoe UI', sans-serif; margin:
 h1 { font-size: 1.6rem; margin-bottom: .2rem; } h2 { margin-top: 2.2rem; border-bottom: 1px solid #ddd; padding-bottom: .2rem; }
 .meta { color: #555; margin-top: 0; }
 table { border-collapse: collapse; margin: .6rem 0 1rem; font-size: .92rem; }
-th, td { border: 1px solid #ddd; padding: .25rem .55rem; text-align: left; vertical-align: top; }
+th, td { border: 1px solid #ddd; padding: .25rem .55rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
 td.n { text-align: right; font-variant-numeric: tabular-nums; }
 figure { margin: 1rem 0; } figure svg { max-width: 100%; height: auto; }
 details { margin: .4rem 0; } summary { cursor: pointer; }
@@ -69,22 +69,40 @@ pub fn page(input: &Input, charts: &[Rendered], headline: &[Headline]) -> String
     out.push_str("</table>\n");
 
     if !headline.is_empty() {
-        out.push_str("<h2 id=\"summary\">Summary</h2>\n<table><tr><th>benchmark</th><th>metric</th><th>runtime</th><th>median</th><th>95% CI</th><th>n</th><th>vs first runtime</th></tr>\n");
-        for h in headline {
-            let (scale, unit) = display_unit(&h.unit, h.median);
-            let _ = writeln!(
+        let (runtimes, rows) = super::headline_matrix(headline);
+        out.push_str("<h2 id=\"summary\">Summary</h2>\n<p>Medians with their 95% confidence interval; the ratio is to the first runtime of each row.</p>\n<table><tr><th>benchmark</th><th>metric</th>");
+        for r in &runtimes {
+            let _ = write!(out, "<th>{}</th>", escape(r));
+        }
+        out.push_str("</tr>\n");
+        for (benchmark, metric, cells) in rows {
+            let _ = write!(
                 out,
-                "<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"n\">{} {}</td><td class=\"n\">{} … {}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
-                escape(&h.benchmark),
-                escape(&h.metric),
-                escape(&h.runtime),
-                num(h.median / scale),
-                escape(&unit),
-                num(h.ci.0 / scale),
-                num(h.ci.1 / scale),
-                h.n,
-                h.ratio.map(|r| format!("{r:.2}×")).unwrap_or_default()
+                "<tr><td>{}</td><td>{}</td>",
+                escape(&benchmark),
+                escape(&metric)
             );
+            for cell in cells {
+                match cell {
+                    Some(h) => {
+                        let (scale, unit) = display_unit(&h.unit, h.median);
+                        let _ = write!(
+                            out,
+                            "<td class=\"n\" title=\"95% CI {} … {}, n = {}\">{} {}{}</td>",
+                            num(h.ci.0 / scale),
+                            num(h.ci.1 / scale),
+                            h.n,
+                            num(h.median / scale),
+                            escape(&unit),
+                            h.ratio
+                                .map(|r| format!("<br><small>{r:.2}×</small>"))
+                                .unwrap_or_default()
+                        );
+                    }
+                    None => out.push_str("<td class=\"n\">–</td>"),
+                }
+            }
+            out.push_str("</tr>\n");
         }
         out.push_str("</table>\n");
     }

@@ -21,21 +21,37 @@ pub fn summary(input: &Input, charts: &[Rendered], headline: &[Headline]) -> Str
         );
     }
     if !headline.is_empty() {
-        out.push_str("\n| benchmark | metric | runtime | median | 95% CI | vs first |\n|---|---|---|---:|---:|---:|\n");
-        for h in headline {
-            let (scale, unit) = display_unit(&h.unit, h.median);
-            let _ = writeln!(
+        let (runtimes, rows) = super::headline_matrix(headline);
+        out.push_str("\n| benchmark | metric |");
+        for r in &runtimes {
+            let _ = write!(out, " {} |", md_escape(r));
+        }
+        out.push_str("\n|---|---|");
+        out.push_str(&"---:|".repeat(runtimes.len()));
+        out.push('\n');
+        for (benchmark, metric, cells) in rows {
+            let _ = write!(
                 out,
-                "| {} | {} | {} | {} {} | {} … {} | {} |",
-                md_escape(&h.benchmark),
-                md_escape(&h.metric),
-                md_escape(&h.runtime),
-                num(h.median / scale),
-                md_escape(&unit),
-                num(h.ci.0 / scale),
-                num(h.ci.1 / scale),
-                h.ratio.map(|r| format!("{r:.2}×")).unwrap_or_default()
+                "| {} | {} |",
+                md_escape(&benchmark),
+                md_escape(&metric)
             );
+            for cell in cells {
+                match cell {
+                    Some(h) => {
+                        let (scale, unit) = display_unit(&h.unit, h.median);
+                        let _ = write!(
+                            out,
+                            " {} {}{} |",
+                            num(h.median / scale),
+                            md_escape(&unit),
+                            h.ratio.map(|r| format!(" ({r:.2}×)")).unwrap_or_default()
+                        );
+                    }
+                    None => out.push_str(" – |"),
+                }
+            }
+            out.push('\n');
         }
     }
     let conformance = input.conformance();

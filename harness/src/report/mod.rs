@@ -175,6 +175,36 @@ pub struct Headline {
     pub ratio: Option<f64>,
 }
 
+/// A headline matrix row: benchmark, metric, one cell per runtime column.
+pub type MatrixRow<'a> = (String, String, Vec<Option<&'a Headline>>);
+
+/// The headline as a matrix: one row per benchmark (with its metric), one column per
+/// runtime, `None` where a runtime has no number. Returns (columns, rows).
+pub fn headline_matrix(rows: &[Headline]) -> (Vec<String>, Vec<MatrixRow<'_>>) {
+    let mut runtimes: Vec<String> = Vec::new();
+    for h in rows {
+        if !runtimes.contains(&h.runtime) {
+            runtimes.push(h.runtime.clone());
+        }
+    }
+    let mut out: Vec<MatrixRow<'_>> = Vec::new();
+    for h in rows {
+        let col = runtimes.iter().position(|r| *r == h.runtime).unwrap_or(0);
+        match out
+            .iter_mut()
+            .find(|(b, m, _)| *b == h.benchmark && *m == h.metric)
+        {
+            Some(row) => row.2[col] = Some(h),
+            None => {
+                let mut cells = vec![None; runtimes.len()];
+                cells[col] = Some(h);
+                out.push((h.benchmark.clone(), h.metric.clone(), cells));
+            }
+        }
+    }
+    (runtimes, out)
+}
+
 /// Metrics the headline table shows, one per benchmark (the first present).
 const HEADLINE_METRICS: &[&str] = &[
     "wall",
@@ -251,14 +281,24 @@ pub fn generate(runs: Vec<(PathBuf, RunRecord)>, out: &Path) -> Result<PathBuf> 
     let benchmarks = input.benchmarks();
     let conformance: Vec<ConformanceRecord> = input.conformance().into_iter().cloned().collect();
     let mut drawn = Vec::new();
-    for (name, c) in chart::startup::charts(&benchmarks, &colours, &machine) {
-        drawn.push(chart::render(&c, &name, &charts_dir)?);
-    }
-    if let Some(c) = chart::loops::chart(&benchmarks, &colours, &machine) {
-        drawn.push(chart::render(&c, "loops", &charts_dir)?);
-    }
-    for (name, c) in chart::conformance::charts(&conformance, &machine) {
-        drawn.push(chart::render(&c, &name, &charts_dir)?);
+    let mut all: Vec<(String, chart::Chart)> = Vec::new();
+    all.extend(
+        chart::startup::charts(&benchmarks, &colours, &machine)
+            .into_iter()
+            .map(|(n, c)| (n, c.into())),
+    );
+    all.extend(chart::http::charts(&benchmarks, &colours, &machine));
+    all.extend(
+        chart::loops::chart(&benchmarks, &colours, &machine)
+            .map(|c| ("loops".to_owned(), c.into())),
+    );
+    all.extend(
+        chart::conformance::charts(&conformance, &machine)
+            .into_iter()
+            .map(|(n, c)| (n, c.into())),
+    );
+    for (name, c) in &all {
+        drawn.push(chart::render(c, name, &charts_dir)?);
     }
     let head = headline(&benchmarks);
     let index = out.join("index.html");

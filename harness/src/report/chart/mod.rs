@@ -9,6 +9,8 @@
 //! on machines without system fonts.
 
 pub mod conformance;
+pub mod http;
+pub mod lines;
 pub mod loops;
 pub mod startup;
 
@@ -26,8 +28,8 @@ pub const WIDTH: u32 = 800;
 const ROW: u32 = 26;
 const FRAME: u32 = 130;
 /// Font size of titles and of labels, pixels.
-const TITLE_SIZE: u32 = 18;
-const LABEL_SIZE: u32 = 13;
+pub(crate) const TITLE_SIZE: u32 = 18;
+pub(crate) const LABEL_SIZE: u32 = 13;
 
 /// Okabe-Ito's colour-blind-safe palette (black dropped), then four darker extras; a
 /// runtime keeps its colour in every chart of a report.
@@ -270,8 +272,48 @@ pub struct Rendered {
     pub svg: String,
 }
 
+/// Any chart of the report.
+#[derive(Debug, Clone)]
+pub enum Chart {
+    Bars(HBars),
+    Lines(lines::Lines),
+}
+
+impl Chart {
+    pub fn title(&self) -> &str {
+        match self {
+            Chart::Bars(c) => &c.title,
+            Chart::Lines(c) => &c.title,
+        }
+    }
+
+    pub fn height(&self) -> u32 {
+        match self {
+            Chart::Bars(c) => c.height(),
+            Chart::Lines(c) => c.height(),
+        }
+    }
+
+    pub fn draw<DB: DrawingBackend>(
+        &self,
+        root: &DrawingArea<DB, Shift>,
+        scale: u32,
+    ) -> Result<(), String> {
+        match self {
+            Chart::Bars(c) => c.draw(root, scale),
+            Chart::Lines(c) => c.draw(root, scale),
+        }
+    }
+}
+
+impl From<HBars> for Chart {
+    fn from(c: HBars) -> Chart {
+        Chart::Bars(c)
+    }
+}
+
 /// Draws `chart` as SVG (returned and saved) and PNG into `dir`.
-pub fn render(chart: &HBars, name: &str, dir: &Path) -> Result<Rendered> {
+pub fn render(chart: &Chart, name: &str, dir: &Path) -> Result<Rendered> {
     ensure_font();
     let size = (WIDTH, chart.height());
     // The SVG at 1×, the PNG at 2× the same layout.
@@ -293,7 +335,7 @@ pub fn render(chart: &HBars, name: &str, dir: &Path) -> Result<Rendered> {
     }
     Ok(Rendered {
         name: name.to_owned(),
-        title: chart.title.clone(),
+        title: chart.title().to_owned(),
         svg,
     })
 }
@@ -410,7 +452,7 @@ mod tests {
             assert_eq!(charts.len(), if n == 0 { 1 } else { 4 }, "n = {n}");
             for (name, chart) in &charts {
                 let name = format!("{name}-{n}");
-                let r = render(chart, &name, dir.path()).unwrap();
+                let r = render(&chart.clone().into(), &name, dir.path()).unwrap();
                 assert!(
                     r.svg.starts_with("<svg") || r.svg.contains("<svg"),
                     "{name}"
@@ -448,7 +490,7 @@ mod tests {
             }],
             ..HBars::default()
         };
-        let r = render(&chart, "escape", dir.path()).unwrap();
+        let r = render(&chart.into(), "escape", dir.path()).unwrap();
         assert!(
             !r.svg.contains("<script>") && r.svg.contains("&lt;script&gt;"),
             "{}",
