@@ -137,6 +137,9 @@ impl Server {
                     ))
                 }
                 Err(RecvTimeoutError::Disconnected) => {
+                    // stdout closed: the server is exiting. Let its stderr reader reach EOF
+                    // (it races the stdout reader) so the message carries what it said.
+                    self.drain_stderr(Instant::now() + Duration::from_millis(500));
                     let status = self
                         .reap_if_exited()
                         .unwrap_or_else(|| "closed stdout".into());

@@ -295,6 +295,7 @@ pub fn generate(runs: Vec<(PathBuf, RunRecord)>, out: &Path) -> Result<PathBuf> 
     all.extend(
         chart::conformance::charts(&conformance, &machine)
             .into_iter()
+            .chain(chart::conformance::interop(&conformance, &machine))
             .map(|(n, c)| (n, c.into())),
     );
     for (name, c) in &all {

@@ -81,3 +81,160 @@ pub fn charts(records: &[ConformanceRecord], machine: &str) -> Vec<(String, HBar
         })
         .collect()
 }
+
+/// The interop chart of one suite: how many scenarios pass on exactly N of the M
+/// runtimes that ran it ("passed by 4 of 5"), counting only scenarios every runtime ran
+/// and none skipped.
+pub fn interop(records: &[ConformanceRecord], machine: &str) -> Vec<(String, HBars)> {
+    use std::collections::BTreeMap;
+    let mut suites: Vec<&str> = Vec::new();
+    for r in records {
+        if !suites.contains(&r.suite.as_str()) {
+            suites.push(&r.suite);
+        }
+    }
+    let mut out = Vec::new();
+    for suite in suites {
+        let runs: Vec<&ConformanceRecord> = records.iter().filter(|r| r.suite == suite).collect();
+        let m = runs.len();
+        if m < 2 {
+            continue;
+        }
+        // (id, scenario) → (runtimes that ran it, runtimes that passed it).
+        let mut seen: BTreeMap<(&str, &str), (usize, usize)> = BTreeMap::new();
+        for run in &runs {
+            for c in &run.results {
+                if c.verdict == "skip" {
+                    continue;
+                }
+                let e = seen.entry((&c.id, &c.scenario)).or_default();
+                e.0 += 1;
+                e.1 += usize::from(class(&c.verdict) == "pass");
+            }
+        }
+        let mut by_n = vec![0u64; m + 1];
+        for (ran, passed) in seen.values() {
+            if *ran == m {
+                by_n[*passed] += 1;
+            }
+        }
+        let total: u64 = by_n.iter().sum();
+        let rows = (0..=m)
+            .rev()
+            .map(|n| Row {
+                label: match n {
+                    n if n == m => format!("all {m}"),
+                    0 => "none".into(),
+                    n => format!("{n} of {m}"),
+                },
+                segments: vec![Segment {
+                    value: by_n[n] as f64,
+                    // Green for all, red for none, shades between.
+                    colour: RGBColor(
+                        (213.0 - 213.0 * n as f64 / m as f64) as u8,
+                        (94.0 + 64.0 * n as f64 / m as f64) as u8,
+                        (115.0 * n as f64 / m as f64) as u8,
+                    ),
+                }],
+                whisker: None,
+                note: format!(
+                    "{} ({:.1}%)",
+                    by_n[n],
+                    if total == 0 {
+                        0.0
+                    } else {
+                        by_n[n] as f64 * 100.0 / total as f64
+                    }
+                ),
+            })
+            .collect();
+        out.push((
+            format!("conformance-{}-interop", super::stem(suite)),
+            HBars {
+                title: format!("{suite}: scenarios passed by N of {m} runtimes · {machine}"),
+                x_desc: format!("scenarios run (not skipped) on all {m} runtimes"),
+                rows,
+                ..HBars::default()
+            },
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use super::*;
+    use crate::store::CaseRecord;
+
+    fn run(runtime: &str, verdicts: &[(&str, &str)]) -> ConformanceRecord {
+        ConformanceRecord {
+            suite: "test262".into(),
+            runtime: runtime.into(),
+            suite_version: None,
+            suite_contract_version: None,
+            filter: None,
+            expectations_sha256: None,
+            duration_ms: 0.0,
+            summary: BTreeMap::new(),
+            results: verdicts
+                .iter()
+                .map(|(id, v)| CaseRecord {
+                    id: (*id).into(),
+                    scenario: "default".into(),
+                    verdict: (*v).into(),
+                    detail: None,
+                    duration_ms: 0.0,
+                    stdout_tail: None,
+                    stderr_tail: None,
+                    command: None,
+                    composed_path: None,
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn interop_counts_scenarios_by_how_many_runtimes_pass() {
+        let runs = [
+            run(
+                "a",
+                &[
+                    ("both", "pass"),
+                    ("one", "pass"),
+                    ("none", "fail"),
+                    ("skipped", "skip"),
+                    ("only-a", "pass"),
+                ],
+            ),
+            run(
+                "b",
+                &[
+                    ("both", "unexpected-pass"),
+                    ("one", "timeout"),
+                    ("none", "crash"),
+                    ("skipped", "pass"),
+                ],
+            ),
+        ];
+        let charts = interop(&runs, "m");
+        assert_eq!(charts.len(), 1);
+        let rows: Vec<(String, f64)> = charts[0]
+            .1
+            .rows
+            .iter()
+            .map(|r| (r.label.clone(), r.segments[0].value))
+            .collect();
+        // "skipped" was not run by a; "only-a" was not run by b: neither counts.
+        assert_eq!(
+            rows,
+            [
+                ("all 2".into(), 1.0),
+                ("1 of 2".into(), 1.0),
+                ("none".into(), 1.0)
+            ]
+        );
+        assert!(interop(&runs[..1], "m").is_empty());
+    }
+}
