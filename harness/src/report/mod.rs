@@ -298,6 +298,11 @@ pub fn generate(runs: Vec<(PathBuf, RunRecord)>, out: &Path) -> Result<PathBuf> 
             .chain(chart::conformance::interop(&conformance, &machine))
             .map(|(n, c)| (n, c.into())),
     );
+    all.extend(
+        chart::heatmap::charts(&conformance, &machine)
+            .into_iter()
+            .map(|(n, c)| (n, chart::Chart::Heatmap(c))),
+    );
     for (name, c) in &all {
         drawn.push(chart::render(c, name, &charts_dir)?);
     }

@@ -9,6 +9,7 @@
 //! on machines without system fonts.
 
 pub mod conformance;
+pub mod heatmap;
 pub mod http;
 pub mod lines;
 pub mod loops;
@@ -291,6 +292,7 @@ pub struct Rendered {
 pub enum Chart {
     Bars(HBars),
     Lines(lines::Lines),
+    Heatmap(heatmap::Heatmap),
 }
 
 impl Chart {
@@ -298,6 +300,7 @@ impl Chart {
         match self {
             Chart::Bars(c) => &c.title,
             Chart::Lines(c) => &c.title,
+            Chart::Heatmap(c) => &c.title,
         }
     }
 
@@ -305,6 +308,7 @@ impl Chart {
         match self {
             Chart::Bars(c) => c.height(),
             Chart::Lines(c) => c.height(),
+            Chart::Heatmap(c) => c.height(),
         }
     }
 
@@ -316,6 +320,7 @@ impl Chart {
         match self {
             Chart::Bars(c) => c.draw(root, scale),
             Chart::Lines(c) => c.draw(root, scale),
+            Chart::Heatmap(c) => c.draw(root, scale),
         }
     }
 }
