@@ -339,6 +339,9 @@ pub struct ReportArgs {
     /// Output directory.
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
+    /// A history database (`dyno history`): adds night-by-night charts.
+    #[arg(long, value_name = "DB")]
+    pub history: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -196,7 +196,8 @@ pub fn run_job(config: &Config, args: &RunArgs, format: Format, log: Log) -> Res
         || std::path::PathBuf::from("."),
         std::path::Path::to_path_buf,
     );
-    let report = crate::report::generate(vec![(results_path.clone(), run.clone())], &report_dir);
+    let report =
+        crate::report::generate(vec![(results_path.clone(), run.clone())], &report_dir, None);
 
     let mut out = std::io::stdout().lock();
     if format == Format::Json {

@@ -71,3 +71,60 @@ fn bad_inputs_to_report_are_input_errors() {
     assert_eq!(code, 2);
     assert!(err.contains("cannot print --format tap"), "{err}");
 }
+
+#[test]
+fn history_charts_come_from_the_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("history.db");
+    let mut files = Vec::new();
+    for night in 0..4 {
+        let mut doc = common::load_json(&fixtures().join("results/v1-export.json"));
+        doc["run_id"] = format!("20261101T000000Z-00000{night}").into();
+        doc["created_at"] = format!("2026-11-0{}T03:00:00Z", night + 1).into();
+        files.push(common::write_json(
+            dir.path(),
+            &format!("n{night}.json"),
+            &doc,
+        ));
+    }
+    let (code, _, err) = output3(
+        dyno(dir.path())
+            .arg("history")
+            .arg("--db")
+            .arg(&db)
+            .arg("import")
+            .args(&files),
+    );
+    assert_eq!(code, 0, "{err}");
+    let site = dir.path().join("site");
+    let (code, _, err) = output3(
+        dyno(dir.path())
+            .arg("report")
+            .arg(&files[3])
+            .arg("--history")
+            .arg(&db)
+            .arg("--out")
+            .arg(&site),
+    );
+    assert_eq!(code, 0, "{err}");
+    for chart in [
+        "history-startup-hello-js-wall.svg",
+        "history-test262-passing.png",
+    ] {
+        assert!(site.join("charts").join(chart).is_file(), "{chart}");
+    }
+    let html = std::fs::read_to_string(site.join("index.html")).unwrap();
+    assert!(html.contains("id=\"history\""), "a History section");
+    let (code, _, err) = output3(
+        dyno(dir.path())
+            .arg("report")
+            .arg(&files[3])
+            .args(["--history", "missing.db", "--out"])
+            .arg(&site),
+    );
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("missing.db") && err.contains("dyno history"),
+        "{err}"
+    );
+}

@@ -111,6 +111,7 @@ pub fn page(input: &Input, charts: &[Rendered], headline: &[Headline]) -> String
         ("Start-up", "startup-"),
         ("Event-loop workloads", "loops"),
         ("Conformance", "conformance-"),
+        ("History", "history-"),
     ] {
         let shown: Vec<&Rendered> = charts
             .iter()

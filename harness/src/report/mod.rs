@@ -54,7 +54,16 @@ pub fn run(args: &ReportArgs, format: Format, log: Log) -> Result<ExitCode> {
                 .map(Path::to_path_buf)
                 .unwrap_or_else(|| PathBuf::from("reports").join(&first.1.run_id))
         });
-        let index = generate(runs, &out)?;
+        let history = match &args.history {
+            Some(p) if !p.exists() => bail!(UsageError::new(format!(
+                "history database '{}' does not exist; create one with `dyno history --db {} import RESULTS...`",
+                p.display(),
+                p.display()
+            ))),
+            Some(p) => Some(store::history::Db::open(p).map_err(|e| UsageError::new(e.to_string()))?),
+            None => None,
+        };
+        let index = generate(runs, &out, history.as_ref())?;
         log.info(format!("summary: {}", out.join("summary.md").display()));
         println!("report: {}", index.display());
         return Ok(ExitCode::SUCCESS);
@@ -250,7 +259,11 @@ pub fn headline(records: &[BenchmarkRecord]) -> Vec<Headline> {
 
 /// Writes `index.html`, `summary.md`, `charts/` and `raw/` into `out`; returns the
 /// path of `index.html`.
-pub fn generate(runs: Vec<(PathBuf, RunRecord)>, out: &Path) -> Result<PathBuf> {
+pub fn generate(
+    runs: Vec<(PathBuf, RunRecord)>,
+    out: &Path,
+    history: Option<&store::history::Db>,
+) -> Result<PathBuf> {
     let charts_dir = out.join("charts");
     std::fs::create_dir_all(&charts_dir)
         .with_context(|| format!("creating '{}'", charts_dir.display()))?;
@@ -303,6 +316,22 @@ pub fn generate(runs: Vec<(PathBuf, RunRecord)>, out: &Path) -> Result<PathBuf> 
             .into_iter()
             .map(|(n, c)| (n, chart::Chart::Heatmap(c))),
     );
+    if let Some(db) = history {
+        let mut ids: Vec<(String, String)> = headline(&benchmarks)
+            .into_iter()
+            .map(|h| (h.benchmark, h.metric))
+            .collect();
+        ids.dedup();
+        let mut suites: Vec<(String, String)> = conformance
+            .iter()
+            .map(|c| (c.suite.clone(), "passing".to_owned()))
+            .collect();
+        suites.dedup();
+        ids.extend(suites);
+        for (name, c) in chart::history::charts(db, &ids, &colours, &machine)? {
+            all.push((name, chart::Chart::Lines(c)));
+        }
+    }
     for (name, c) in &all {
         drawn.push(chart::render(c, name, &charts_dir)?);
     }

@@ -51,6 +51,7 @@ pub fn charts(
                     name: r.runtime.clone(),
                     colour: colours.of(&r.runtime),
                     points: vec![(c, s.median)],
+                    marks: Vec::new(),
                 }),
             }
         }
@@ -82,6 +83,7 @@ pub fn charts(
                         .filter(|[p, _]| *p < 100.0)
                         .map(|[p, v]| (1.0 / (1.0 - p / 100.0), *v))
                         .collect(),
+                    marks: Vec::new(),
                 })
                 .collect(),
         };

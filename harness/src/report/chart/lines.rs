@@ -2,6 +2,7 @@
 //! percentile. Each line is labelled at its end instead of by a legend box, so no legend
 //! covers data.
 
+use plotters::coord::ranged1d::ValueFormatter;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -15,6 +16,8 @@ pub enum XAxis {
     Count,
     /// x = 1 / (1 − p): labels are percentiles (2 → 50%, 100 → 99%).
     Percentile,
+    /// Nights 1, 2, 3, … on a linear axis.
+    Night,
 }
 
 /// One line.
@@ -24,6 +27,8 @@ pub struct Line {
     pub colour: RGBColor,
     /// (x, y), x > 0.
     pub points: Vec<(f64, f64)>,
+    /// Points to mark as change points (drawn as a ring).
+    pub marks: Vec<(f64, f64)>,
 }
 
 #[derive(Debug, Clone)]
@@ -54,10 +59,10 @@ impl Lines {
             (1.0, 10.0)
         };
         // Room on the right for the line labels; a single x gets a decade around it.
-        let (lo, hi) = if hi > lo {
-            (lo / 1.3, hi * 3.0)
-        } else {
-            (lo / 3.0, lo * 10.0)
+        let (lo, hi) = match (self.x_axis, hi > lo) {
+            (XAxis::Night, _) => (0.5, hi + (hi - lo).max(1.0) * 0.2 + 0.5),
+            (_, true) => (lo / 1.3, hi * 3.0),
+            (_, false) => (lo / 3.0, lo * 10.0),
         };
         let y = self
             .lines
@@ -81,16 +86,43 @@ impl Lines {
     ) -> Result<(), String> {
         let e = |err: DrawingAreaErrorKind<DB::ErrorType>| err.to_string();
         let px = |v: u32| v * scale;
-        let font = ("sans-serif", px(LABEL_SIZE));
         root.fill(&WHITE).map_err(e)?;
         let ((x_lo, x_hi), y_max) = self.ranges();
-        let mut chart = ChartBuilder::on(root)
-            .caption(&self.title, ("sans-serif", px(TITLE_SIZE)))
-            .margin(px(12))
-            .x_label_area_size(px(40))
-            .y_label_area_size(px(60))
-            .build_cartesian_2d((x_lo..x_hi).log_scale(), 0.0..y_max)
-            .map_err(e)?;
+        let builder = |root| {
+            let mut b = ChartBuilder::on(root);
+            b.caption(&self.title, ("sans-serif", px(TITLE_SIZE)))
+                .margin(px(12))
+                .x_label_area_size(px(40))
+                .y_label_area_size(px(60));
+            b
+        };
+        if self.x_axis == XAxis::Night {
+            let chart = builder(root)
+                .build_cartesian_2d(x_lo..x_hi, 0.0..y_max)
+                .map_err(e)?;
+            self.plot(chart, scale).map_err(e)?;
+        } else {
+            let chart = builder(root)
+                .build_cartesian_2d((x_lo..x_hi).log_scale(), 0.0..y_max)
+                .map_err(e)?;
+            self.plot(chart, scale).map_err(e)?;
+        }
+        root.present().map_err(e)?;
+        Ok(())
+    }
+
+    /// Axes, lines, marks and end labels on a built chart (linear or log x).
+    fn plot<DB, X>(
+        &self,
+        mut chart: ChartContext<'_, DB, Cartesian2d<X, plotters::coord::types::RangedCoordf64>>,
+        scale: u32,
+    ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>>
+    where
+        DB: DrawingBackend,
+        X: Ranged<ValueType = f64> + ValueFormatter<f64>,
+    {
+        let px = |v: u32| v * scale;
+        let font = ("sans-serif", px(LABEL_SIZE));
         let axis = self.x_axis;
         chart
             .configure_mesh()
@@ -101,6 +133,13 @@ impl Lines {
             .y_label_formatter(&|y| short_number(*y))
             .x_label_formatter(&|x| match axis {
                 XAxis::Count => format!("{x}"),
+                XAxis::Night => {
+                    if (x - x.round()).abs() < 1e-9 && *x >= 1.0 {
+                        format!("{x:.0}")
+                    } else {
+                        String::new()
+                    }
+                }
                 XAxis::Percentile => {
                     let p = (1.0 - 1.0 / x) * 100.0;
                     if p <= 0.0 {
@@ -110,36 +149,36 @@ impl Lines {
                     }
                 }
             })
-            .draw()
-            .map_err(e)?;
+            .draw()?;
         for line in &self.lines {
             let colour = line.colour;
-            chart
-                .draw_series(LineSeries::new(
-                    line.points.iter().copied(),
-                    colour.stroke_width(px(2)),
-                ))
-                .map_err(e)?;
-            chart
-                .draw_series(
-                    line.points
-                        .iter()
-                        .map(|&p| Circle::new(p, px(3), colour.filled())),
-                )
-                .map_err(e)?;
+            chart.draw_series(LineSeries::new(
+                line.points.iter().copied(),
+                colour.stroke_width(px(2)),
+            ))?;
+            chart.draw_series(
+                line.points
+                    .iter()
+                    .map(|&p| Circle::new(p, px(3), colour.filled())),
+            )?;
             if let Some(&last) = line.points.last() {
-                chart
-                    .draw_series(std::iter::once(Text::new(
-                        format!("  {}", line.name),
-                        last,
-                        font.into_font()
-                            .color(&colour)
-                            .pos(Pos::new(HPos::Left, VPos::Center)),
-                    )))
-                    .map_err(e)?;
+                chart.draw_series(std::iter::once(Text::new(
+                    format!("  {}", line.name),
+                    last,
+                    font.into_font()
+                        .color(&colour)
+                        .pos(Pos::new(HPos::Left, VPos::Center)),
+                )))?;
             }
         }
-        root.present().map_err(e)?;
+        for line in &self.lines {
+            let colour = line.colour;
+            chart.draw_series(
+                line.marks
+                    .iter()
+                    .map(|&p| Circle::new(p, px(9), colour.stroke_width(px(2)))),
+            )?;
+        }
         Ok(())
     }
 }

@@ -10,6 +10,7 @@
 
 pub mod conformance;
 pub mod heatmap;
+pub mod history;
 pub mod http;
 pub mod lines;
 pub mod loops;
