@@ -87,3 +87,64 @@ pub fn summary(input: &Input, charts: &[Rendered], headline: &[Headline]) -> Str
     out.push_str("Full report: `index.html` beside this file.\n");
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::super::{chart, headline, Input, Source};
+
+    /// summary.md of the results fixture (a real run's numbers), and the structure of a
+    /// chart's SVG: element names and texts in order, without coordinates, so layout
+    /// tweaks do not churn it but lost labels, titles or series do.
+    #[test]
+    fn snapshots() {
+        let path =
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/results/v1-export.json");
+        let run = crate::store::read_results(&path).unwrap();
+        let input = Input {
+            runs: vec![(
+                Source {
+                    path: path.clone(),
+                    raw_link: "raw/run.json".into(),
+                },
+                run,
+            )],
+        };
+        let benchmarks = input.benchmarks();
+        let colours = chart::Colours::new(input.runtimes().iter().map(|r| r.name.clone()));
+        let dir = tempfile::tempdir().unwrap();
+        let (name, startup) = chart::startup::charts(&benchmarks, &colours, &input.machine())
+            .into_iter()
+            .next()
+            .unwrap();
+        let rendered = chart::render(&startup.into(), &name, dir.path()).unwrap();
+        let md = super::summary(
+            &input,
+            std::slice::from_ref(&rendered),
+            &headline(&benchmarks),
+        );
+        insta::assert_snapshot!("summary_md", md);
+        insta::assert_snapshot!("startup_svg_structure", svg_structure(&rendered.svg));
+    }
+
+    fn svg_structure(svg: &str) -> String {
+        let mut out = Vec::new();
+        for part in svg.split('<').skip(1) {
+            let name: String = part
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .collect();
+            if name.is_empty() {
+                continue;
+            }
+            let text = part.split_once('>').map(|(_, t)| t.trim()).unwrap_or("");
+            if name == "text" {
+                out.push(format!("text: {text}"));
+            } else if out.last().map(String::as_str) != Some(name.as_str()) {
+                out.push(name);
+            }
+        }
+        out.join("\n")
+    }
+}
