@@ -69,7 +69,7 @@ pub fn charts(
         let latency = Lines {
             title: format!("HTTP {name}: latency by percentile at {top} connections · {machine}"),
             x_desc: "percentile (log scale of 1/(1 − p))".into(),
-            y_desc: "latency, ms".into(),
+            y_desc: "latency, ms (log scale)".into(),
             x_axis: XAxis::Percentile,
             lines: of("latency_p50")
                 .filter(at_top)
@@ -110,7 +110,30 @@ pub fn charts(
             ..HBars::default()
         };
         let stem = super::stem(name);
-        out.push((format!("http-{stem}-throughput"), Chart::Lines(throughput)));
+        // One connection level: bars say it better than lone points on a log axis.
+        let throughput = if throughput.lines.iter().all(|l| l.points.len() == 1) {
+            Chart::Bars(HBars {
+                title: format!("HTTP {name}: requests/s at {top} connections · {machine}"),
+                x_desc: "requests/s (median)".into(),
+                rows: throughput
+                    .lines
+                    .iter()
+                    .map(|l| Row {
+                        label: l.name.clone(),
+                        segments: vec![Segment {
+                            value: l.points[0].1,
+                            colour: l.colour,
+                        }],
+                        whisker: None,
+                        note: super::lines::short_number(l.points[0].1) + " req/s",
+                    })
+                    .collect(),
+                ..HBars::default()
+            })
+        } else {
+            Chart::Lines(throughput)
+        };
+        out.push((format!("http-{stem}-throughput"), throughput));
         if !latency.lines.is_empty() {
             out.push((format!("http-{stem}-latency"), Chart::Lines(latency)));
         }

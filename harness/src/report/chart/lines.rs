@@ -96,30 +96,56 @@ impl Lines {
                 .y_label_area_size(px(60));
             b
         };
-        if self.x_axis == XAxis::Night {
-            let chart = builder(root)
-                .build_cartesian_2d(x_lo..x_hi, 0.0..y_max)
-                .map_err(e)?;
-            self.plot(chart, scale).map_err(e)?;
-        } else {
-            let chart = builder(root)
-                .build_cartesian_2d((x_lo..x_hi).log_scale(), 0.0..y_max)
-                .map_err(e)?;
-            self.plot(chart, scale).map_err(e)?;
+        match self.x_axis {
+            XAxis::Night => {
+                let chart = builder(root)
+                    .build_cartesian_2d(x_lo..x_hi, 0.0..y_max)
+                    .map_err(e)?;
+                self.plot(chart, scale).map_err(e)?;
+            }
+            XAxis::Count => {
+                let chart = builder(root)
+                    .build_cartesian_2d((x_lo..x_hi).log_scale(), 0.0..y_max)
+                    .map_err(e)?;
+                self.plot(chart, scale).map_err(e)?;
+            }
+            // Latency tails span orders of magnitude: log y too, or one stall flattens
+            // every other line.
+            XAxis::Percentile => {
+                let y_min = self
+                    .lines
+                    .iter()
+                    .flat_map(|l| l.points.iter().map(|p| p.1))
+                    .filter(|y| *y > 0.0)
+                    .fold(f64::INFINITY, f64::min);
+                let y_min = if y_min.is_finite() {
+                    y_min / 1.5
+                } else {
+                    0.001
+                };
+                let chart = builder(root)
+                    .build_cartesian_2d(
+                        (x_lo..x_hi).log_scale(),
+                        (y_min..y_max.max(y_min * 10.0)).log_scale(),
+                    )
+                    .map_err(e)?;
+                self.plot(chart, scale).map_err(e)?;
+            }
         }
         root.present().map_err(e)?;
         Ok(())
     }
 
-    /// Axes, lines, marks and end labels on a built chart (linear or log x).
-    fn plot<DB, X>(
+    /// Axes, lines, marks and end labels on a built chart (linear or log axes).
+    fn plot<DB, X, Y>(
         &self,
-        mut chart: ChartContext<'_, DB, Cartesian2d<X, plotters::coord::types::RangedCoordf64>>,
+        mut chart: ChartContext<'_, DB, Cartesian2d<X, Y>>,
         scale: u32,
     ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>>
     where
         DB: DrawingBackend,
         X: Ranged<ValueType = f64> + ValueFormatter<f64>,
+        Y: Ranged<ValueType = f64> + ValueFormatter<f64>,
     {
         let px = |v: u32| v * scale;
         let font = ("sans-serif", px(LABEL_SIZE));
@@ -161,15 +187,35 @@ impl Lines {
                     .iter()
                     .map(|&p| Circle::new(p, px(3), colour.filled())),
             )?;
-            if let Some(&last) = line.points.last() {
-                chart.draw_series(std::iter::once(Text::new(
-                    format!("  {}", line.name),
-                    last,
-                    font.into_font()
-                        .color(&colour)
-                        .pos(Pos::new(HPos::Left, VPos::Center)),
-                )))?;
+        }
+        // End labels, pushed apart vertically so close lines stay readable.
+        let mut labels: Vec<(i32, i32, usize)> = self
+            .lines
+            .iter()
+            .enumerate()
+            .filter_map(|(k, l)| {
+                let (x, y) = chart.backend_coord(l.points.last()?);
+                Some((y, x, k))
+            })
+            .collect();
+        labels.sort();
+        let gap = px(LABEL_SIZE + 2) as i32;
+        for i in 1..labels.len() {
+            if labels[i].0 - labels[i - 1].0 < gap {
+                labels[i].0 = labels[i - 1].0 + gap;
             }
+        }
+        let area = chart.plotting_area().strip_coord_spec();
+        let (base_x, base_y) = area.get_base_pixel();
+        for (y, x, k) in labels {
+            let line = &self.lines[k];
+            area.draw(&Text::new(
+                format!("  {}", line.name),
+                (x - base_x, y - base_y),
+                font.into_font()
+                    .color(&line.colour)
+                    .pos(Pos::new(HPos::Left, VPos::Center)),
+            ))?;
         }
         for line in &self.lines {
             let colour = line.colour;
