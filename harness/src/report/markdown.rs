@@ -125,26 +125,9 @@ mod tests {
             &headline(&benchmarks),
         );
         insta::assert_snapshot!("summary_md", md);
-        insta::assert_snapshot!("startup_svg_structure", svg_structure(&rendered.svg));
-    }
-
-    fn svg_structure(svg: &str) -> String {
-        let mut out = Vec::new();
-        for part in svg.split('<').skip(1) {
-            let name: String = part
-                .chars()
-                .take_while(|c| c.is_ascii_alphanumeric())
-                .collect();
-            if name.is_empty() {
-                continue;
-            }
-            let text = part.split_once('>').map(|(_, t)| t.trim()).unwrap_or("");
-            if name == "text" {
-                out.push(format!("text: {text}"));
-            } else if out.last().map(String::as_str) != Some(name.as_str()) {
-                out.push(name);
-            }
-        }
-        out.join("\n")
+        insta::assert_snapshot!(
+            "startup_svg_structure",
+            crate::report::chart::tests::svg_structure(&rendered.svg)
+        );
     }
 }

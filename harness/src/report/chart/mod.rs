@@ -374,7 +374,7 @@ pub fn stem(text: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use std::collections::BTreeMap;
 
     use super::*;
@@ -490,6 +490,136 @@ mod tests {
                 assert_eq!(&png[1..4], b"PNG");
             }
         }
+    }
+
+    /// Empty charts of the kinds that are not bars render too.
+    #[test]
+    fn empty_lines_and_heatmaps_render() {
+        let dir = tempfile::tempdir().unwrap();
+        let lines = Chart::Lines(lines::Lines {
+            title: "empty".into(),
+            x_desc: "x".into(),
+            y_desc: "y".into(),
+            x_axis: lines::XAxis::Percentile,
+            lines: Vec::new(),
+        });
+        render(&lines, "lines", dir.path()).unwrap();
+        let map = Chart::Heatmap(heatmap::Heatmap {
+            title: "empty".into(),
+            runtimes: Vec::new(),
+            areas: Vec::new(),
+        });
+        render(&map, "map", dir.path()).unwrap();
+    }
+
+    /// The SVG structure of each kind from fixed data (3 runtimes): element names and
+    /// texts in order, no coordinates — a lost label, title or series shows up here.
+    #[test]
+    fn svg_structure_snapshots() {
+        let dir = tempfile::tempdir().unwrap();
+        let colours = Colours::new(runtimes(3));
+        let mut recs = records(3);
+        for (i, rt) in runtimes(3).iter().enumerate() {
+            for c in [1, 64] {
+                let mut rps = record(
+                    &format!("http/hello@c{c}"),
+                    rt,
+                    "requests_per_second",
+                    1000.0 * (i + 1) as f64 * c as f64,
+                );
+                rps.unit = "req/s".into();
+                recs.push(rps);
+                let mut lat = record(
+                    &format!("http/hello@c{c}"),
+                    rt,
+                    "latency_p50",
+                    1.0 + i as f64,
+                );
+                lat.distribution =
+                    vec![[50.0, 1.0 + i as f64], [99.0, 5.0 + i as f64], [99.9, 20.0]];
+                recs.push(lat);
+                let mut rss = record(&format!("http/hello@c{c}"), rt, "server_rss", 50e6);
+                rss.unit = "bytes".into();
+                recs.push(rss);
+            }
+        }
+        let mut all: Vec<(String, Chart)> = Vec::new();
+        all.extend(
+            startup::charts(&recs, &colours, "m")
+                .into_iter()
+                .map(|(n, c)| (n, c.into())),
+        );
+        all.extend(http::charts(&recs, &colours, "m"));
+        all.extend(loops::chart(&recs, &colours, "m").map(|c| ("loops".to_owned(), c.into())));
+        let suites = suites(3);
+        all.extend(
+            conformance::charts(&suites, "m")
+                .into_iter()
+                .map(|(n, c)| (n, c.into())),
+        );
+        all.extend(
+            conformance::interop(&suites, "m")
+                .into_iter()
+                .map(|(n, c)| (n, c.into())),
+        );
+        let mut with_results = suites.clone();
+        for s in &mut with_results {
+            s.results = vec![crate::store::CaseRecord {
+                id: "built-ins/Array/a.js".into(),
+                scenario: "default".into(),
+                verdict: "pass".into(),
+                detail: None,
+                duration_ms: 0.0,
+                stdout_tail: None,
+                stderr_tail: None,
+                command: None,
+                composed_path: None,
+            }];
+        }
+        all.extend(
+            heatmap::charts(&with_results, "m")
+                .into_iter()
+                .map(|(n, c)| (n, Chart::Heatmap(c))),
+        );
+        let names: Vec<&str> = all.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "startup-hello-js",
+                "http-hello-throughput",
+                "http-hello-latency",
+                "http-hello-rss",
+                "loops",
+                "conformance-test262",
+                "conformance-test262-interop",
+                "conformance-test262-areas"
+            ]
+        );
+        for (name, chart) in &all {
+            let r = render(chart, name, dir.path()).unwrap();
+            insta::assert_snapshot!(format!("svg_{name}"), svg_structure(&r.svg));
+        }
+    }
+
+    /// Element names and texts of an SVG, in order, consecutive repeats folded.
+    pub(crate) fn svg_structure(svg: &str) -> String {
+        let mut out: Vec<String> = Vec::new();
+        for part in svg.split('<').skip(1) {
+            let name: String = part
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .collect();
+            if name.is_empty() {
+                continue;
+            }
+            let text = part.split_once('>').map(|(_, t)| t.trim()).unwrap_or("");
+            if name == "text" {
+                out.push(format!("text: {text}"));
+            } else if out.last().map(String::as_str) != Some(name.as_str()) {
+                out.push(name);
+            }
+        }
+        out.join("\n")
     }
 
     #[test]
