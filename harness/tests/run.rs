@@ -100,6 +100,14 @@ fn run_includes_the_benchmarks() {
     for chart in ["startup-hello-js.svg", "startup-hello-js.png", "loops.svg"] {
         assert!(charts.join(chart).is_file(), "{chart}");
     }
+    let html = std::fs::read_to_string(dir.path().join("out/index.html")).unwrap();
+    for section in [
+        "id=\"start-up\"",
+        "id=\"http\"",
+        "id=\"event-loop-workloads\"",
+    ] {
+        assert!(html.contains(section), "{section} section");
+    }
     // The ceiling is measured in every HTTP run; each runtime's row is there, with its
     // error if it cannot serve yet.
     let ceiling = find(

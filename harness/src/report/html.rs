@@ -109,6 +109,7 @@ pub fn page(input: &Input, charts: &[Rendered], headline: &[Headline]) -> String
 
     for (section, prefix) in [
         ("Start-up", "startup-"),
+        ("HTTP", "http-"),
         ("Event-loop workloads", "loops"),
         ("Conformance", "conformance-"),
         ("History", "history-"),
@@ -125,6 +126,7 @@ pub fn page(input: &Input, charts: &[Rendered], headline: &[Headline]) -> String
             "<h2 id=\"{}\">{section}</h2>",
             super::chart::stem(section)
         );
+        section_table(&mut out, input, prefix);
         for c in shown {
             // plotters' SVG escapes text itself; strip its XML prolog for inlining.
             let svg = c.svg.trim_start_matches(|ch| ch != '<');
@@ -177,8 +179,118 @@ pub fn page(input: &Input, charts: &[Rendered], headline: &[Headline]) -> String
         );
     }
     out.push_str("<p>Start-up runs alternate runtimes round by round beside the <code>/bin/true</code> floor; medians carry 95% bootstrap confidence intervals; outliers are counted, never dropped. How and why: dyno's <code>docs/methodology.md</code>.</p>\n");
+    if let Some(http) = input
+        .benchmarks()
+        .into_iter()
+        .find(|r| r.benchmark.starts_with("http/"))
+    {
+        let param = |k: &str| {
+            http.params
+                .get(k)
+                .map(|v| v.to_string())
+                .unwrap_or_else(|| "?".into())
+        };
+        let _ = writeln!(
+            out,
+            "<p>HTTP: servers pinned to CPUs {}, dyno's load generator to CPUs {}; {} s measured after {} s of warm-up, {} repetitions per runtime, interleaved.</p>",
+            escape(&param("server_cpus")),
+            escape(&param("client_cpus")),
+            escape(&param("duration_s")),
+            escape(&param("warmup_s")),
+            escape(&param("repeat"))
+        );
+    }
     out.push_str("</body>\n</html>\n");
     out
+}
+
+/// Record prefixes of each section's benchmarks.
+fn benchmark_prefix(chart_prefix: &str) -> Option<&'static str> {
+    match chart_prefix {
+        "startup-" => Some("startup/"),
+        "http-" => Some("http/"),
+        "loops" => Some("loop/"),
+        _ => None,
+    }
+}
+
+/// Every headline metric of the section's benchmarks: benchmark × metric rows, runtime
+/// columns (median; 95% CI and n on hover).
+fn section_table(out: &mut String, input: &Input, chart_prefix: &str) {
+    let Some(prefix) = benchmark_prefix(chart_prefix) else {
+        return;
+    };
+    let records: Vec<_> = input
+        .benchmarks()
+        .into_iter()
+        .filter(|r| {
+            r.benchmark.starts_with(prefix) && crate::bench::HEADLINE.contains(&r.metric.as_str())
+        })
+        .collect();
+    if records.is_empty() {
+        return;
+    }
+    let mut runtimes: Vec<&str> = Vec::new();
+    let mut rows: Vec<(&str, &str)> = Vec::new();
+    for r in &records {
+        if !runtimes.contains(&r.runtime.as_str()) {
+            runtimes.push(&r.runtime);
+        }
+        if !rows.contains(&(r.benchmark.as_str(), r.metric.as_str())) {
+            rows.push((&r.benchmark, &r.metric));
+        }
+    }
+    out.push_str(
+        "<details><summary>All numbers</summary>\n<table><tr><th>benchmark</th><th>metric</th>",
+    );
+    for rt in &runtimes {
+        let _ = write!(out, "<th>{}</th>", escape(rt));
+    }
+    out.push_str("</tr>\n");
+    for (benchmark, metric) in rows {
+        let _ = write!(
+            out,
+            "<tr><td>{}</td><td>{}</td>",
+            escape(benchmark),
+            escape(metric)
+        );
+        for rt in &runtimes {
+            let cell = records
+                .iter()
+                .find(|r| r.benchmark == benchmark && r.metric == metric && r.runtime == *rt);
+            match cell {
+                Some(r) => match &r.summary {
+                    Some(s) => {
+                        let (scale, unit) = display_unit(&r.unit, s.median);
+                        let _ = write!(
+                            out,
+                            "<td class=\"n\" title=\"95% CI {} … {}, n = {}\">{} {}</td>",
+                            num(s.ci_low / scale),
+                            num(s.ci_high / scale),
+                            s.n,
+                            num(s.median / scale),
+                            escape(&unit)
+                        );
+                    }
+                    None => {
+                        let why = r
+                            .error
+                            .as_deref()
+                            .and_then(|e| e.lines().next())
+                            .unwrap_or("no samples");
+                        let _ = write!(
+                            out,
+                            "<td class=\"warn\" title=\"{}\">failed</td>",
+                            escape(why)
+                        );
+                    }
+                },
+                None => out.push_str("<td class=\"n\">–</td>"),
+            }
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</table>\n</details>\n");
 }
 
 fn conformance_details(out: &mut String, input: &Input) {

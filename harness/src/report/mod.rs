@@ -45,15 +45,11 @@ pub fn run(args: &ReportArgs, format: Format, log: Log) -> Result<ExitCode> {
         runs.push((path.clone(), run));
     }
     if format == Format::Human {
-        let out = args.out.clone().unwrap_or_else(|| {
-            let first = &runs[0];
-            first
-                .0
-                .parent()
-                .filter(|p| !p.as_os_str().is_empty())
-                .map(Path::to_path_buf)
-                .unwrap_or_else(|| PathBuf::from("reports").join(&first.1.run_id))
-        });
+        // Default: reports/<first run id>/, where `dyno run` puts its own.
+        let out = args
+            .out
+            .clone()
+            .unwrap_or_else(|| PathBuf::from("reports").join(&runs[0].1.run_id));
         let history = match &args.history {
             Some(p) if !p.exists() => bail!(UsageError::new(format!(
                 "history database '{}' does not exist; create one with `dyno history --db {} import RESULTS...`",
