@@ -9,21 +9,9 @@ use crate::bench::{display_unit, num};
 /// Failing scenarios listed per suite × runtime (the JSON has all of them).
 const FAILURES_SHOWN: usize = 200;
 
-/// Escapes text for HTML element content and quoted attribute values.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+/// Escapes text for HTML element content and quoted attribute values (XML escaping is
+/// valid HTML; control characters become visible escapes).
+pub use super::junit::xml_escape as escape;
 
 const STYLE: &str = "
 body { font: 15px/1.45 system-ui, -apple-system, 'Segoe UI', sans-serif; margin: 0 auto; max-width: 980px; padding: 1rem 1.5rem 4rem; color: #1b1b1b; }

@@ -163,37 +163,8 @@ pub fn interop(records: &[ConformanceRecord], machine: &str) -> Vec<(String, HBa
 
 #[cfg(test)]
 mod tests {
-    use std::collections::BTreeMap;
-
     use super::*;
-    use crate::store::CaseRecord;
-
-    fn run(runtime: &str, verdicts: &[(&str, &str)]) -> ConformanceRecord {
-        ConformanceRecord {
-            suite: "test262".into(),
-            runtime: runtime.into(),
-            suite_version: None,
-            suite_contract_version: None,
-            filter: None,
-            expectations_sha256: None,
-            duration_ms: 0.0,
-            summary: BTreeMap::new(),
-            results: verdicts
-                .iter()
-                .map(|(id, v)| CaseRecord {
-                    id: (*id).into(),
-                    scenario: "default".into(),
-                    verdict: (*v).into(),
-                    detail: None,
-                    duration_ms: 0.0,
-                    stdout_tail: None,
-                    stderr_tail: None,
-                    command: None,
-                    composed_path: None,
-                })
-                .collect(),
-        }
-    }
+    use crate::report::chart::tests::conformance_run as run;
 
     #[test]
     fn interop_counts_scenarios_by_how_many_runtimes_pass() {
