@@ -348,7 +348,7 @@ pub struct ReportArgs {
 pub struct HistoryArgs {
     /// The history database (SQLite; created when absent).
     #[arg(long, value_name = "FILE", default_value = crate::store::history::DEFAULT_DB)]
-    pub db: Option<PathBuf>,
+    pub db: PathBuf,
     #[command(subcommand)]
     pub action: HistoryAction,
 }

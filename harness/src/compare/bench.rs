@@ -111,7 +111,11 @@ pub fn compare(
     let test = mann_whitney(&base.samples, &new.samples);
     row.p_value = test.map(|t| t.p_value);
     let significant = row.p_value.is_some_and(|p| p < settings.alpha);
-    let (mb, mn) = (stats::median(&base.samples), stats::median(&new.samples));
+    // Both sides have samples here, so both medians were computed above.
+    let (mb, mn) = (
+        row.base_median.unwrap_or(f64::NAN),
+        row.new_median.unwrap_or(f64::NAN),
+    );
     let worse = if base.higher_is_better {
         mn < mb
     } else {

@@ -26,6 +26,19 @@ pub enum Verdict {
     UnexpectedPass,
 }
 
+/// The class of a stored verdict name, as comparisons, history and reports count it:
+/// `pass` (pass, unexpected-pass), `skip`, `timeout`, `crash`, or `fail` (every other
+/// failure, expected ones included).
+pub fn class_of(name: &str) -> &'static str {
+    match name {
+        "pass" | "unexpected-pass" => "pass",
+        "timeout" => "timeout",
+        "crash" => "crash",
+        "skip" => "skip",
+        _ => "fail",
+    }
+}
+
 impl Verdict {
     pub fn name(self) -> &'static str {
         match self {

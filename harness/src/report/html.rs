@@ -74,15 +74,12 @@ pub fn page(input: &Input, charts: &[Rendered], headline: &[Headline]) -> String
             for cell in cells {
                 match cell {
                     Some(h) => {
-                        let (scale, unit) = display_unit(&h.unit, h.median);
                         let _ = write!(
                             out,
-                            "<td class=\"n\" title=\"95% CI {} … {}, n = {}\">{} {}{}</td>",
-                            num(h.ci.0 / scale),
-                            num(h.ci.1 / scale),
+                            "<td class=\"n\" title=\"95% CI {}, n = {}\">{}{}</td>",
+                            escape(&h.ci_text()),
                             h.n,
-                            num(h.median / scale),
-                            escape(&unit),
+                            escape(&h.median_text()),
                             h.ratio
                                 .map(|r| format!("<br><small>{r:.2}×</small>"))
                                 .unwrap_or_default()

@@ -4,7 +4,6 @@
 use std::fmt::Write as _;
 
 use super::{chart::Rendered, Headline, Input};
-use crate::bench::{display_unit, num};
 use crate::compare::output::md_escape;
 
 pub fn summary(input: &Input, charts: &[Rendered], headline: &[Headline]) -> String {
@@ -39,12 +38,10 @@ pub fn summary(input: &Input, charts: &[Rendered], headline: &[Headline]) -> Str
             for cell in cells {
                 match cell {
                     Some(h) => {
-                        let (scale, unit) = display_unit(&h.unit, h.median);
                         let _ = write!(
                             out,
-                            " {} {}{} |",
-                            num(h.median / scale),
-                            md_escape(&unit),
+                            " {}{} |",
+                            md_escape(&h.median_text()),
                             h.ratio.map(|r| format!(" ({r:.2}×)")).unwrap_or_default()
                         );
                     }

@@ -210,6 +210,24 @@ pub fn headline_matrix(rows: &[Headline]) -> (Vec<String>, Vec<MatrixRow<'_>>) {
     (runtimes, out)
 }
 
+impl Headline {
+    /// The median in display units: `31.9 ms`, `45.3 kreq/s` (unescaped).
+    pub fn median_text(&self) -> String {
+        let (scale, unit) = crate::bench::display_unit(&self.unit, self.median);
+        format!("{} {unit}", crate::bench::num(self.median / scale))
+    }
+
+    /// The 95% CI in the median's display scale, unitless: `31.3 … 32.4`.
+    pub fn ci_text(&self) -> String {
+        let (scale, _) = crate::bench::display_unit(&self.unit, self.median);
+        format!(
+            "{} … {}",
+            crate::bench::num(self.ci.0 / scale),
+            crate::bench::num(self.ci.1 / scale)
+        )
+    }
+}
+
 /// Metrics the headline table shows, one per benchmark (the first present).
 const HEADLINE_METRICS: &[&str] = &[
     "wall",

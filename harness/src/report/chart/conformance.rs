@@ -14,25 +14,11 @@ pub const CLASSES: &[(&str, RGBColor)] = &[
     ("skip", RGBColor(190, 190, 190)),
 ];
 
-/// The class of a verdict name.
-pub fn class(verdict: &str) -> &'static str {
-    match verdict {
-        "pass" | "unexpected-pass" => "pass",
-        "timeout" => "timeout",
-        "crash" => "crash",
-        "skip" => "skip",
-        _ => "fail",
-    }
-}
+pub use crate::conform::verdict::class_of as class;
 
 /// One chart per suite: (file stem, chart).
 pub fn charts(records: &[ConformanceRecord], machine: &str) -> Vec<(String, HBars)> {
-    let mut suites: Vec<&str> = Vec::new();
-    for r in records {
-        if !suites.contains(&r.suite.as_str()) {
-            suites.push(&r.suite);
-        }
-    }
+    let suites = super::distinct(records.iter().map(|r| r.suite.as_str()));
     suites
         .into_iter()
         .map(|suite| {
@@ -87,12 +73,7 @@ pub fn charts(records: &[ConformanceRecord], machine: &str) -> Vec<(String, HBar
 /// and none skipped.
 pub fn interop(records: &[ConformanceRecord], machine: &str) -> Vec<(String, HBars)> {
     use std::collections::BTreeMap;
-    let mut suites: Vec<&str> = Vec::new();
-    for r in records {
-        if !suites.contains(&r.suite.as_str()) {
-            suites.push(&r.suite);
-        }
-    }
+    let suites = super::distinct(records.iter().map(|r| r.suite.as_str()));
     let mut out = Vec::new();
     for suite in suites {
         let runs: Vec<&ConformanceRecord> = records.iter().filter(|r| r.suite == suite).collect();

@@ -31,12 +31,7 @@ fn area(id: &str) -> String {
 
 /// One heatmap per suite run by at least one runtime.
 pub fn charts(records: &[ConformanceRecord], machine: &str) -> Vec<(String, Heatmap)> {
-    let mut suites: Vec<&str> = Vec::new();
-    for r in records {
-        if !suites.contains(&r.suite.as_str()) {
-            suites.push(&r.suite);
-        }
-    }
+    let suites = super::distinct(records.iter().map(|r| r.suite.as_str()));
     let mut out = Vec::new();
     for suite in suites {
         let runs: Vec<&ConformanceRecord> = records.iter().filter(|r| r.suite == suite).collect();
@@ -116,15 +111,7 @@ impl Heatmap {
         let font = ("sans-serif", px(LABEL_SIZE));
         root.fill(&WHITE).map_err(e)?;
         let (cols, rows) = (self.runtimes.len().max(1), self.areas.len().max(1));
-        let label_width = self
-            .areas
-            .iter()
-            .map(|(a, _)| a.chars().count())
-            .max()
-            .unwrap_or(4)
-            .clamp(4, 40) as u32
-            * 7
-            + 12;
+        let label_width = super::label_width(self.areas.iter().map(|(a, _)| a.as_str()));
         let mut chart = ChartBuilder::on(root)
             .caption(&self.title, ("sans-serif", px(TITLE_SIZE)))
             .margin(px(12))

@@ -17,14 +17,12 @@ pub fn charts(
     colours: &Colours,
     machine: &str,
 ) -> Vec<(String, Chart)> {
-    let mut programs: Vec<&str> = Vec::new();
-    for r in records.iter().filter(|r| r.benchmark.starts_with("http/")) {
-        if let Some((p, _)) = split(&r.benchmark) {
-            if !programs.contains(&p) {
-                programs.push(p);
-            }
-        }
-    }
+    let programs = super::distinct(
+        records
+            .iter()
+            .filter(|r| r.benchmark.starts_with("http/"))
+            .filter_map(|r| split(&r.benchmark).map(|(p, _)| p)),
+    );
     let mut out = Vec::new();
     for program in programs {
         let name = program.trim_start_matches("http/");

@@ -131,14 +131,7 @@ impl HBars {
 
     /// Pixels left of the plot for the row labels.
     fn label_width(&self) -> u32 {
-        self.rows
-            .iter()
-            .map(|r| r.label.chars().count())
-            .max()
-            .unwrap_or(4)
-            .clamp(4, 40) as u32
-            * 7
-            + 12
+        label_width(self.rows.iter().map(|r| r.label.as_str()))
     }
 
     fn x_max(&self) -> f64 {
@@ -358,6 +351,30 @@ pub fn render(chart: &Chart, name: &str, dir: &Path) -> Result<Rendered> {
         title: chart.title().to_owned(),
         svg,
     })
+}
+
+/// Distinct items in order of first appearance (suites, programs, benchmark ids).
+pub fn distinct<'a>(items: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
+    let mut out: Vec<&str> = Vec::new();
+    for item in items {
+        if !out.contains(&item) {
+            out.push(item);
+        }
+    }
+    out
+}
+
+/// Pixels left of a plot for row labels: about 7 px a character at the label size,
+/// between 4 and 40 characters.
+pub fn label_width<'a>(labels: impl IntoIterator<Item = &'a str>) -> u32 {
+    labels
+        .into_iter()
+        .map(|l| l.chars().count())
+        .max()
+        .unwrap_or(4)
+        .clamp(4, 40) as u32
+        * 7
+        + 12
 }
 
 /// A file-name-safe stem: `startup/hello.js` → `startup-hello-js`.

@@ -20,15 +20,12 @@ pub fn charts(
     colours: &Colours,
     machine: &str,
 ) -> Vec<(String, HBars)> {
-    let mut ids: Vec<&str> = Vec::new();
-    for r in records
-        .iter()
-        .filter(|r| r.benchmark.starts_with("startup/"))
-    {
-        if !ids.contains(&r.benchmark.as_str()) {
-            ids.push(&r.benchmark);
-        }
-    }
+    let ids = super::distinct(
+        records
+            .iter()
+            .map(|r| r.benchmark.as_str())
+            .filter(|b| b.starts_with("startup/")),
+    );
     let mut out = Vec::new();
     for id in ids {
         let Some(&(metric, desc)) = METRICS

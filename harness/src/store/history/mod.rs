@@ -9,7 +9,7 @@ pub mod db;
 pub mod output;
 pub mod trend;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
@@ -341,9 +341,4 @@ impl Db {
             .map_err(|e| self.err(e));
         names
     }
-}
-
-/// Where the database is: `--db`, else [`DEFAULT_DB`].
-pub fn db_path(flag: Option<&Path>) -> PathBuf {
-    flag.map_or_else(|| PathBuf::from(DEFAULT_DB), Path::to_path_buf)
 }

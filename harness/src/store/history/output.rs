@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use anyhow::{bail, Context, Result};
 
 use super::trend::{self, Trend, TrendFilter};
-use super::{db_path, Db, Imported, Point, Series};
+use super::{Db, Imported, Point, Series};
 use crate::bench::{display_unit, num};
 use crate::cli::{Format, HistoryAction, HistoryArgs};
 use crate::compare::output::md_escape;
@@ -17,8 +17,8 @@ use crate::{Log, UsageError, EXIT_CHECK_FAILED};
 
 /// Runs a `dyno history` command; `runtimes` (the global `--runtime` values) filter series.
 pub fn run(args: &HistoryArgs, runtimes: &[String], format: Format, log: Log) -> Result<ExitCode> {
-    let path = db_path(args.db.as_deref());
-    let mut db = Db::open(&path).map_err(|e| UsageError::new(e.to_string()))?;
+    let path = &args.db;
+    let mut db = Db::open(path).map_err(|e| UsageError::new(e.to_string()))?;
     let mut text = String::new();
     let mut code = ExitCode::SUCCESS;
     match &args.action {
