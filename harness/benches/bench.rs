@@ -78,6 +78,7 @@ fn summarizing(c: &mut Criterion) {
         params: BTreeMap::new(),
         distribution: Vec::new(),
         warnings: Vec::new(),
+        shard: None,
     };
     c.bench_function("serialize a 200-sample record", |b| {
         b.iter(|| serde_json::to_vec(std::hint::black_box(&record)).unwrap())

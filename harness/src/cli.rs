@@ -170,7 +170,7 @@ pub enum BenchKind {
     All,
 }
 
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct BenchArgs {
     /// startup, http, loop, or all of them.
     #[arg(value_enum, default_value_t = BenchKind::All)]
@@ -286,15 +286,39 @@ pub fn parse_cpus(text: &str) -> Result<CpuList, String> {
 
 #[derive(Debug, Args)]
 pub struct RunArgs {
-    /// Output directory (default: reports/<run-id>).
+    /// Output directory (default: reports/<run-id>, or [run] out in dyno.toml).
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
-    /// Skip the benchmarks (smoke units only).
+    /// Skip the benchmarks.
     #[arg(long)]
     pub no_bench: bool,
+    /// Skip the conformance suites.
+    #[arg(long)]
+    pub no_test: bool,
     /// Only the benchmarks whose id contains one of these (repeatable).
     #[arg(long = "bench", short = 'b', value_name = "TEXT")]
     pub only: Vec<String>,
+    /// Suites to run (repeatable): compat, test262 (default: both; test262 needs a checkout).
+    #[arg(long = "suite", value_name = "SUITE")]
+    pub suites: Vec<String>,
+    /// Root of a test262 checkout (or [test262] dir in dyno.toml).
+    #[arg(long, env = "TEST262_DIR", value_name = "DIR")]
+    pub test262_dir: Option<PathBuf>,
+    /// Run part I of N of the plan (1-based); N machines with 1/N..N/N run it all.
+    #[arg(long, value_name = "I/N", value_parser = crate::job::plan::parse_shard)]
+    pub shard: Option<crate::store::ShardSpec>,
+    /// The run id (shards of one run share it; default: a new one from the time).
+    #[arg(long, env = "DYNO_RUN_ID", value_name = "ID")]
+    pub run_id: Option<String>,
+    /// Continue an interrupted run from its results file, running only missing units.
+    #[arg(long, value_name = "RESULTS", conflicts_with_all = ["out", "shard", "run_id", "no_bench", "no_test", "only", "suites"])]
+    pub resume: Option<PathBuf>,
+    /// Import the finished run into this history database ([run] history in dyno.toml).
+    #[arg(long, value_name = "DB")]
+    pub history: Option<PathBuf>,
+    /// Do not write the HTML/Markdown report beside the results.
+    #[arg(long)]
+    pub no_report: bool,
 }
 
 #[derive(Debug, Args)]
@@ -337,11 +361,18 @@ pub struct ReportArgs {
     #[arg(required = true, value_name = "RESULTS")]
     pub results: Vec<PathBuf>,
     /// Output directory.
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, value_name = "DIR", conflicts_with = "publish")]
     pub out: Option<PathBuf>,
     /// A history database (`dyno history`): adds night-by-night charts.
     #[arg(long, value_name = "DB")]
     pub history: Option<PathBuf>,
+    /// Publish into DIR atomically: written aside, then swapped into place, so readers
+    /// never see a half-written report.
+    #[arg(long, value_name = "DIR")]
+    pub publish: Option<PathBuf>,
+    /// Publish even an incomplete run (missing shards or units); every page says so.
+    #[arg(long)]
+    pub allow_partial: bool,
 }
 
 #[derive(Debug, Args)]
@@ -394,8 +425,13 @@ pub enum HistoryAction {
 
 #[derive(Debug, Args)]
 pub struct MergeArgs {
+    /// The shards' results files (`dyno run --shard I/N`), all of one run.
     #[arg(required = true, value_name = "FILES")]
     pub files: Vec<PathBuf>,
+    /// Where to write the merged results.
     #[arg(long, required = true, value_name = "FILE")]
     pub out: PathBuf,
+    /// Merge even with shards missing; the result is marked partial.
+    #[arg(long)]
+    pub allow_partial: bool,
 }

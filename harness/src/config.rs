@@ -25,6 +25,53 @@ pub struct FileConfig {
     pub environment: EnvironmentSection,
     #[serde(default)]
     pub compare: CompareSection,
+    #[serde(default)]
+    pub test262: Test262Section,
+    #[serde(default)]
+    pub bench: BenchSection,
+}
+
+/// `[test262]`: the conformance suite in `dyno run`.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Test262Section {
+    /// Root of a test262 checkout (else `TEST262_DIR`).
+    pub dir: Option<PathBuf>,
+    /// `--filter` expression.
+    pub filter: Option<String>,
+    /// Features whose tests are skipped.
+    #[serde(default)]
+    pub skip_features: Vec<String>,
+    /// Per-scenario timeout, seconds.
+    pub timeout_s: Option<f64>,
+    /// Parallel workers.
+    pub jobs: Option<usize>,
+    /// A directory of `<runtime>.toml` expectations.
+    pub expectations: Option<PathBuf>,
+}
+
+/// `[bench]`: benchmark parameters of `dyno run`, named as `dyno bench`'s flags.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BenchSection {
+    /// Only benchmarks whose id contains one of these.
+    #[serde(default)]
+    pub only: Vec<String>,
+    pub warmup_runs: Option<u32>,
+    pub runs: Option<u32>,
+    pub min_runs: Option<u32>,
+    pub max_runs: Option<u32>,
+    pub ci_target: Option<f64>,
+    #[serde(default)]
+    pub connections: Vec<usize>,
+    /// `"2s"`, `"500ms"`.
+    pub duration: Option<String>,
+    pub warmup: Option<String>,
+    pub repeat: Option<u32>,
+    pub rate: Option<f64>,
+    /// `"0"`, `"0-1"`.
+    pub server_cpus: Option<String>,
+    pub client_cpus: Option<String>,
 }
 
 /// `[compare]`: how `dyno compare` and history judge changes.
@@ -66,6 +113,15 @@ pub struct RunSection {
     pub runtimes: Vec<String>,
     /// Output directory of `dyno run`.
     pub out: Option<PathBuf>,
+    /// Runtimes to install from the npm registry before discovery (`node@22`, `bun@1.4.5`).
+    #[serde(default)]
+    pub install: Vec<String>,
+    /// Suites: `compat`, `test262` (default both; test262 when a checkout is configured).
+    pub suites: Option<Vec<String>>,
+    /// Benchmark kinds: `startup`, `loop`, `http` (default all; `[]` for none).
+    pub benchmarks: Option<Vec<String>>,
+    /// History database every finished, unsharded run is imported into.
+    pub history: Option<PathBuf>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -191,6 +247,21 @@ pub struct Config {
     pub cache_dir: PathBuf,
     /// How comparisons judge changes (`[compare]`).
     pub compare: crate::compare::Settings,
+    /// What `dyno run` does, from the file (flags are applied by the job).
+    pub run: RunConfig,
+}
+
+/// `dyno run`'s settings from the file; relative paths are resolved against the
+/// file's directory, like Cargo.toml's.
+#[derive(Debug, Clone)]
+pub struct RunConfig {
+    pub install: Vec<String>,
+    pub suites: Option<Vec<String>>,
+    pub benchmarks: Option<Vec<String>>,
+    pub history: Option<PathBuf>,
+    pub test262: Test262Section,
+    /// The benchmark settings: `dyno run`'s quick defaults with `[bench]` applied.
+    pub bench: crate::cli::BenchArgs,
 }
 
 impl Config {
@@ -248,15 +319,98 @@ impl Config {
                 .overrides
                 .push((pattern.clone(), t.value(&key, &origin)?));
         }
+        let base = config_path
+            .and_then(Path::parent)
+            .filter(|d| !d.as_os_str().is_empty())
+            .map(Path::to_path_buf);
+        let resolve = |p: PathBuf| match &base {
+            Some(b) if p.is_relative() => b.join(p),
+            _ => p,
+        };
+        let mut test262 = file.test262.clone();
+        test262.dir = test262.dir.map(resolve);
+        test262.expectations = test262.expectations.map(resolve);
+        if let Some(t) = test262.timeout_s {
+            if !(t > 0.0 && t.is_finite()) {
+                return Err(UsageError::new(format!(
+                    "{origin}: test262.timeout_s = {t}: give a positive number of seconds"
+                ))
+                .into());
+            }
+        }
+        for (key, list, known) in [
+            ("run.suites", &file.run.suites, &["compat", "test262"][..]),
+            (
+                "run.benchmarks",
+                &file.run.benchmarks,
+                &["startup", "loop", "http"][..],
+            ),
+        ] {
+            for item in list.iter().flatten() {
+                if !known.contains(&item.as_str()) {
+                    let hint = nearest(item, known.iter().copied())
+                        .map(|n| format!("did you mean '{n}'? "))
+                        .unwrap_or_default();
+                    return Err(UsageError::new(format!(
+                        "{origin}: {key}: unknown '{item}'; {hint}(valid: {})",
+                        known.join(", ")
+                    ))
+                    .into());
+                }
+            }
+        }
+        let run = RunConfig {
+            install: file.run.install.clone(),
+            suites: file.run.suites.clone(),
+            benchmarks: file.run.benchmarks.clone(),
+            history: file.run.history.clone().map(resolve),
+            test262,
+            bench: bench_args(&file.bench, &origin)?,
+        };
         Ok(Config {
             compare,
             select,
             custom,
             env,
-            run_out: file.run.out,
+            run_out: file.run.out.map(resolve),
             cache_dir: runtimes::install::cache_dir(),
+            run,
         })
     }
+}
+
+/// `dyno run`'s benchmark settings: the quick defaults with `[bench]` applied.
+fn bench_args(b: &BenchSection, origin: &str) -> Result<crate::cli::BenchArgs> {
+    let usage = |key: &str, e: String| -> anyhow::Error {
+        UsageError::new(format!("{origin}: bench.{key}: {e}")).into()
+    };
+    let mut a = crate::bench::quick_args();
+    a.only = b.only.clone();
+    a.warmup_runs = b.warmup_runs.unwrap_or(a.warmup_runs);
+    a.runs = b.runs.or(a.runs);
+    a.min_runs = b.min_runs.unwrap_or(a.min_runs);
+    a.max_runs = b.max_runs.unwrap_or(a.max_runs);
+    a.ci_target = b.ci_target.unwrap_or(a.ci_target);
+    if !b.connections.is_empty() {
+        a.connections = b.connections.clone();
+    }
+    if let Some(d) = &b.duration {
+        a.duration = Some(crate::cli::parse_duration(d).map_err(|e| usage("duration", e))?);
+    }
+    if let Some(d) = &b.warmup {
+        a.warmup = Some(crate::cli::parse_duration(d).map_err(|e| usage("warmup", e))?);
+    }
+    a.repeat = b.repeat.or(a.repeat);
+    a.rate = b.rate.or(a.rate);
+    if let Some(c) = &b.server_cpus {
+        a.server_cpus = Some(crate::cli::parse_cpus(c).map_err(|e| usage("server_cpus", e))?);
+    }
+    if let Some(c) = &b.client_cpus {
+        a.client_cpus = Some(crate::cli::parse_cpus(c).map_err(|e| usage("client_cpus", e))?);
+    }
+    crate::bench::check_args(&a)
+        .map_err(|e| UsageError::new(format!("{origin}: [bench]: {e:#}")))?;
+    Ok(a)
 }
 
 /// `--config FILE`, else `./dyno.toml` when it exists (like cargo's Cargo.toml).
@@ -319,7 +473,7 @@ set = { FOO = "bar" }
             ("[rnu]\n", "unknown key 'rnu'; did you mean 'run'?"),
             (
                 "[zzzzzz]\n",
-                "unknown key 'zzzzzz'; (valid here: run, runtimes, environment, compare)",
+                "unknown key 'zzzzzz'; (valid here: run, runtimes, environment, compare, test262, bench)",
             ),
         ] {
             let err = parse(text).unwrap_err();

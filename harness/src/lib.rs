@@ -167,17 +167,11 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             )?;
             store::history::output::run(&args, &config.select, format, log)
         }
-        Command::Merge(_) => not_implemented(
-            "dyno merge",
-            "sharding and merge land with the nightly issue",
-        ),
+        Command::Merge(args) => {
+            formats(format, "dyno merge", &[Format::Human, Format::Json])?;
+            job::merge::run(&args, format, log)
+        }
     }
-}
-
-fn not_implemented(command: &str, when: &str) -> Result<ExitCode> {
-    bail!(UsageError::new(format!(
-        "`{command}` is not implemented yet ({when})"
-    )))
 }
 
 fn formats(format: Format, command: &str, supported: &[Format]) -> Result<()> {

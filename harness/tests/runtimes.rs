@@ -180,7 +180,7 @@ fn bad_input_is_one_line_and_exit_2() {
     bad_input(&["compare", "a.json"], "cannot read results file 'a.json'");
     bad_input(
         &["merge", "a.json", "--out", "b.json"],
-        "`dyno merge` is not implemented yet",
+        "cannot read results file 'a.json': No such file or directory (os error 2)",
     );
 }
 

@@ -6,7 +6,7 @@ mod common;
 use common::fixtures;
 use dyno::host::HostRecord;
 use dyno::proc::{CaptureRecord, Outcome};
-use dyno::store::{self, Journal, RunRecord, SmokeRecord, StoreError};
+use dyno::store::{self, Journal, RunRecord, SmokeRecord, StoreError, UnitRecord};
 
 fn header() -> RunRecord {
     RunRecord {
@@ -25,7 +25,20 @@ fn header() -> RunRecord {
         smoke: vec![],
         conformance: vec![],
         benchmarks: vec![],
+        plan: None,
+        shards: vec![],
     }
+}
+
+/// Journals a smoke unit of runtime `name`.
+fn smoke_unit(journal: &mut Journal, name: &str) {
+    journal
+        .unit(UnitRecord {
+            key: format!("smoke/{name}"),
+            smoke: Some(smoke(name)),
+            ..UnitRecord::default()
+        })
+        .unwrap();
 }
 
 fn smoke(name: &str) -> SmokeRecord {
@@ -56,8 +69,8 @@ fn round_trip() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("nested/results.json");
     let mut journal = Journal::create(&path, header()).unwrap();
-    journal.smoke(smoke("a")).unwrap();
-    journal.smoke(smoke("b")).unwrap();
+    smoke_unit(&mut journal, "a");
+    smoke_unit(&mut journal, "b");
     let written = journal.finish(true).unwrap();
     let read = store::read_results(&path).unwrap();
     assert_eq!(read, written);
@@ -70,18 +83,66 @@ fn crash_keeps_finished_units() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("results.json");
     let mut journal = Journal::create(&path, header()).unwrap();
-    journal.smoke(smoke("a")).unwrap();
-    journal.smoke(smoke("b")).unwrap();
+    smoke_unit(&mut journal, "a");
+    smoke_unit(&mut journal, "b");
     drop(journal); // the process "dies" here: no finish
     assert!(!path.exists(), "no final document before finish");
     let journal_path = store::journal_path(&path);
     // A torn last line, as a kill mid-write leaves it.
     let mut text = std::fs::read_to_string(&journal_path).unwrap();
-    text.push_str("{\"journal\":\"smoke\",\"runtime\":\"c\",\"ok");
-    std::fs::write(&journal_path, text).unwrap();
+    text.push_str("{\"journal\":\"unit\",\"key\":\"smoke/c\",\"smoke\":{\"runtime\":\"c\",\"ok");
+    std::fs::write(&journal_path, &text).unwrap();
     let recovered = store::recover(&journal_path).unwrap();
     assert_eq!(recovered.smoke.len(), 2);
     assert!(!recovered.complete);
+
+    // Resuming cuts the torn line off before appending, so the next unit lands whole.
+    let mut journal = Journal::reopen(&path).unwrap();
+    assert_eq!(journal.done().len(), 2);
+    smoke_unit(&mut journal, "c");
+    let done = journal.finish(true).unwrap();
+    let names: Vec<&str> = done.smoke.iter().map(|s| s.runtime.as_str()).collect();
+    assert_eq!(names, ["a", "b", "c"]);
+    assert_eq!(store::read_results(&path).unwrap(), done);
+}
+
+#[test]
+fn a_damaged_line_before_others_is_an_error_not_a_silent_cut() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("results.json");
+    let mut journal = Journal::create(&path, header()).unwrap();
+    smoke_unit(&mut journal, "a");
+    smoke_unit(&mut journal, "b");
+    drop(journal);
+    let journal_path = store::journal_path(&path);
+    let text = std::fs::read_to_string(&journal_path).unwrap();
+    let mut lines: Vec<&str> = text.lines().collect();
+    lines[1] = "{\"journal\":\"unit\",\"key\":";
+    std::fs::write(&journal_path, lines.join("\n") + "\n").unwrap();
+    let err = store::recover(&journal_path).unwrap_err().to_string();
+    assert!(err.contains("line 2 is damaged"), "{err}");
+    assert!(Journal::reopen(&path).is_err());
+}
+
+#[test]
+fn a_unit_journaled_twice_keeps_the_later_records() {
+    // A per-machine reference (the HTTP ceiling) measured again after a resume.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("results.json");
+    let mut journal = Journal::create(&path, header()).unwrap();
+    smoke_unit(&mut journal, "a");
+    let mut again = smoke("a");
+    again.wall_ms = 9.0;
+    journal
+        .unit(UnitRecord {
+            key: "smoke/a".into(),
+            smoke: Some(again),
+            ..UnitRecord::default()
+        })
+        .unwrap();
+    let run = journal.finish(true).unwrap();
+    assert_eq!(run.smoke.len(), 1);
+    assert_eq!(run.smoke[0].wall_ms, 9.0);
 }
 
 #[test]

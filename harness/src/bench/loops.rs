@@ -17,8 +17,11 @@ const RUN_TIMEOUT: Duration = Duration::from_secs(120);
 /// Repetitions per runtime unless --repeat says otherwise.
 const DEFAULT_REPEAT: u32 = 5;
 
+/// Workloads are scripts and modules.
+pub const EXTENSIONS: &[&str] = &["js", "mjs", "cjs"];
+
 pub fn programs(ctx: &Ctx<'_>) -> Result<Vec<Program>> {
-    super::programs_in(ctx, "loop", &["js", "mjs", "cjs"])
+    super::programs_in(ctx, "loop", EXTENSIONS)
 }
 
 /// Reads `DYNO_RESULT ops=N ms=T` from a workload's stdout: ops per second.
@@ -117,7 +120,7 @@ pub fn run(ctx: &mut Ctx<'_>, programs: &[Program]) -> Result<()> {
                 warnings: Vec::new(),
             })?;
         }
-        ctx.finish_unit()?;
+        ctx.finish_unit(&id)?;
     }
     Ok(())
 }

@@ -130,16 +130,33 @@ pub struct Ctx<'a> {
     pub log: Log,
     /// suites/bench, when found.
     pub suites: Option<PathBuf>,
-    journal: Journal,
+    journal: &'a mut Journal,
     /// Records of the unit in progress (ratios are computed when it finishes).
     pending: Vec<BenchmarkRecord>,
     pub done: Vec<BenchmarkRecord>,
+    /// Which units run in this invocation (its shard, minus what a resumed run has).
+    admit: Option<&'a dyn Fn(&str) -> bool>,
+    /// The shard measuring, recorded on every benchmark record of a sharded run.
+    shard: Option<u32>,
+}
+
+/// How `dyno run` narrows the benchmarks: a unit predicate and the shard's index.
+#[derive(Clone, Copy, Default)]
+pub struct Units<'a> {
+    /// Runs benchmark unit `id` here?
+    pub admit: Option<&'a dyn Fn(&str) -> bool>,
+    pub shard: Option<u32>,
+}
+
+/// Whether benchmark `id` passes `--bench` (substring match, like cargo bench).
+pub fn chosen(only: &[String], id: &str) -> bool {
+    only.is_empty() || only.iter().any(|o| id.contains(o.as_str()))
 }
 
 impl Ctx<'_> {
-    /// Whether benchmark `id` passes `--bench`.
+    /// Whether benchmark `id` runs: it passes `--bench` and belongs to this invocation.
     pub fn selected(&self, id: &str) -> bool {
-        self.args.only.is_empty() || self.args.only.iter().any(|o| id.contains(o.as_str()))
+        chosen(&self.args.only, id) && self.admit.is_none_or(|admit| admit(id))
     }
 
     pub fn progress(&self, len: u64, what: &str) -> indicatif::ProgressBar {
@@ -196,20 +213,26 @@ impl Ctx<'_> {
                     Vec::new()
                 },
                 warnings: sample.warnings.clone(),
+                shard: None,
             });
             first = false;
         }
         Ok(())
     }
 
-    /// Ends a unit: ratios to the first runtime, then into the journal.
-    pub fn finish_unit(&mut self) -> Result<()> {
+    /// Ends unit `id`: ratios to the first runtime, then into the journal as one line.
+    pub fn finish_unit(&mut self, id: &str) -> Result<()> {
         let mut records = std::mem::take(&mut self.pending);
         add_ratios(&mut records);
-        for r in records {
-            self.journal.benchmark(r.clone())?;
-            self.done.push(r);
+        for r in &mut records {
+            r.shard = self.shard;
         }
+        self.journal.unit(crate::store::UnitRecord {
+            key: id.to_owned(),
+            benchmarks: records.clone(),
+            ..Default::default()
+        })?;
+        self.done.extend(records);
         Ok(())
     }
 
@@ -267,9 +290,16 @@ pub fn programs_in(ctx: &Ctx<'_>, kind: &str, extensions: &[&str]) -> Result<Vec
             "cannot find suites/bench (run dyno inside the dyno checkout) — or pass your own PROGRAM files"
         ));
     };
-    let dir = suites.join(kind);
+    program_paths(&suites.join(kind), extensions)?
+        .iter()
+        .map(|p| Program::load(p))
+        .collect()
+}
+
+/// The files in `dir` with one of `extensions`, sorted by name.
+fn program_paths(dir: &Path, extensions: &[&str]) -> Result<Vec<PathBuf>> {
     let mut out = Vec::new();
-    for entry in std::fs::read_dir(&dir).with_context(|| format!("reading '{}'", dir.display()))? {
+    for entry in std::fs::read_dir(dir).with_context(|| format!("reading '{}'", dir.display()))? {
         let path = entry?.path();
         if path.is_file()
             && path
@@ -277,14 +307,54 @@ pub fn programs_in(ctx: &Ctx<'_>, kind: &str, extensions: &[&str]) -> Result<Vec
                 .and_then(|e| e.to_str())
                 .is_some_and(|e| extensions.contains(&e))
         {
-            out.push(Program::load(&path)?);
+            out.push(path);
         }
     }
-    out.sort_by(|a, b| a.name.cmp(&b.name));
+    out.sort_by(|a, b| a.file_name().cmp(&b.file_name()));
     Ok(out)
 }
 
-fn check_args(args: &BenchArgs) -> Result<()> {
+/// The ids of the benchmark units `args` selects from suites/bench (what `dyno run`
+/// plans): one per program and kind, plus start-up's first response and the HTTP suite.
+pub fn unit_ids(args: &BenchArgs) -> Result<Vec<String>> {
+    let Some(suites) = find_suites() else {
+        bail!(UsageError::new(
+            "cannot find suites/bench (run dyno inside the dyno checkout), or pass --no-bench"
+        ));
+    };
+    let kinds = match args.kind {
+        BenchKind::All => vec![BenchKind::Startup, BenchKind::Loop, BenchKind::Http],
+        k => vec![k],
+    };
+    let mut ids = Vec::new();
+    for kind in kinds {
+        match kind {
+            BenchKind::Startup => {
+                for p in program_paths(&suites.join("startup"), startup::EXTENSIONS)? {
+                    ids.push(format!("startup/{}", file_name(&p)));
+                }
+                ids.push(startup::FIRST_RESPONSE.to_owned());
+            }
+            BenchKind::Loop => {
+                for p in program_paths(&suites.join("loop"), loops::EXTENSIONS)? {
+                    ids.push(format!("loop/{}", file_name(&p)));
+                }
+            }
+            BenchKind::Http => ids.extend(http::bench_ids().into_iter().map(str::to_owned)),
+            BenchKind::All => {}
+        }
+    }
+    ids.retain(|id| chosen(&args.only, id));
+    Ok(ids)
+}
+
+fn file_name(p: &Path) -> String {
+    p.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+pub(crate) fn check_args(args: &BenchArgs) -> Result<()> {
     let usage = |m: String| -> Result<()> { Err(UsageError::new(m).into()) };
     if !(args.ci_target > 0.0 && args.ci_target < 1.0) {
         return usage(format!(
@@ -343,8 +413,8 @@ pub fn run(config: &Config, args: &BenchArgs, format: Format, log: Log) -> Resul
             .join(&header.run_id)
             .join("results.json")
     });
-    let journal = Journal::create(&path, header)?;
-    let (journal, done, outcome) = measure(config, args, &runtimes, journal, log);
+    let mut journal = Journal::create(&path, header)?;
+    let (done, outcome) = measure(config, args, &runtimes, &mut journal, Units::default(), log);
     // Keep what was measured even when a later step failed.
     journal.finish(outcome.is_ok())?;
     outcome?;
@@ -384,16 +454,19 @@ pub fn quick_args() -> BenchArgs {
     }
 }
 
-/// Runs the benchmarks `args` select into `journal`; returns it with the records and
-/// whether every step finished.
+/// Runs the benchmarks `args` select into `journal`; returns the records and whether
+/// every step finished.
 pub fn measure(
     config: &Config,
     args: &BenchArgs,
     runtimes: &[Runtime],
-    journal: Journal,
+    journal: &mut Journal,
+    units: Units<'_>,
     log: Log,
-) -> (Journal, Vec<BenchmarkRecord>, Result<()>) {
+) -> (Vec<BenchmarkRecord>, Result<()>) {
     let mut ctx = Ctx {
+        admit: units.admit,
+        shard: units.shard,
         config,
         args,
         runtimes,
@@ -422,7 +495,7 @@ pub fn measure(
             break;
         }
     }
-    (ctx.journal, ctx.done, outcome)
+    (ctx.done, outcome)
 }
 
 /// Prints benchmark records as tables (human) or summaries (JSON) on stdout.

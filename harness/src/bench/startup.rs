@@ -72,8 +72,14 @@ impl Row<'_> {
 }
 
 /// The start-up programs: the user's, or everything in suites/bench/startup/.
+/// Start-up programs are scripts and modules.
+pub const EXTENSIONS: &[&str] = &["js", "cjs", "mjs"];
+
+/// The id of the spawn-to-first-response benchmark.
+pub const FIRST_RESPONSE: &str = "startup/first-response";
+
 pub fn programs(ctx: &Ctx<'_>) -> Result<Vec<Program>> {
-    super::programs_in(ctx, "startup", &["js", "cjs", "mjs"])
+    super::programs_in(ctx, "startup", EXTENSIONS)
 }
 
 pub fn run(ctx: &mut Ctx<'_>, programs: &[Program]) -> Result<()> {
@@ -84,7 +90,7 @@ pub fn run(ctx: &mut Ctx<'_>, programs: &[Program]) -> Result<()> {
         }
         measure_program(ctx, &id, program)?;
     }
-    let id = "startup/first-response";
+    let id = FIRST_RESPONSE;
     if ctx.args.programs.is_empty() && ctx.selected(id) {
         first_response(ctx, id)?;
     }
@@ -218,7 +224,7 @@ fn measure_program(ctx: &mut Ctx<'_>, id: &str, program: &Program) -> Result<()>
         };
         ctx.record(sample)?;
     }
-    ctx.finish_unit()?;
+    ctx.finish_unit(id)?;
     Ok(())
 }
 
@@ -293,7 +299,7 @@ fn first_response(ctx: &mut Ctx<'_>, id: &str) -> Result<()> {
             warnings: Vec::new(),
         })?;
     }
-    ctx.finish_unit()
+    ctx.finish_unit(id)
 }
 
 fn time_to_first_response(spec: &ProcSpec) -> Result<f64, String> {

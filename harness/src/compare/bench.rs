@@ -160,6 +160,7 @@ mod tests {
             params: BTreeMap::new(),
             distribution: Vec::new(),
             warnings: Vec::new(),
+            shard: None,
         }
     }
 

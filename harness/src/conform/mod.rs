@@ -9,6 +9,7 @@
 pub mod expectations;
 pub mod filter;
 pub mod output;
+pub mod planned;
 pub mod run;
 pub mod test262;
 pub mod verdict;

@@ -286,7 +286,7 @@ pub fn run(config: &Config, args: &TestArgs, format: Format, log: Log) -> Result
 }
 
 /// Turns failures into expected-fail and passes into unexpected-pass per expectations.
-fn apply_expectations(case: &mut CaseResult, expectations: &Expectations) {
+pub(crate) fn apply_expectations(case: &mut CaseResult, expectations: &Expectations) {
     if expectations.is_empty() {
         return;
     }
@@ -312,23 +312,7 @@ fn record(
         .into_iter()
         .map(|(k, v)| (k.to_owned(), v))
         .collect();
-    let results = run
-        .cases
-        .iter()
-        .flat_map(|c| {
-            c.scenarios.iter().map(move |s| CaseRecord {
-                id: c.id.clone(),
-                scenario: s.scenario.to_owned(),
-                verdict: s.verdict.name().to_owned(),
-                detail: s.detail.clone(),
-                duration_ms: s.duration_ms,
-                stdout_tail: s.stdout_tail.clone().filter(|t| !t.is_empty()),
-                stderr_tail: s.stderr_tail.clone().filter(|t| !t.is_empty()),
-                command: s.command.clone(),
-                composed_path: s.composed_path.clone(),
-            })
-        })
-        .collect();
+    let results = run.cases.iter().flat_map(case_records).collect();
     ConformanceRecord {
         suite: run.suite.clone(),
         runtime: run.runtime.clone(),
@@ -342,7 +326,25 @@ fn record(
     }
 }
 
-fn progress_bar(log: Log, total: u64, runtime: &str) -> indicatif::ProgressBar {
+/// The stored form of one case's scenarios.
+pub(crate) fn case_records(c: &CaseResult) -> Vec<CaseRecord> {
+    c.scenarios
+        .iter()
+        .map(|s| CaseRecord {
+            id: c.id.clone(),
+            scenario: s.scenario.to_owned(),
+            verdict: s.verdict.name().to_owned(),
+            detail: s.detail.clone(),
+            duration_ms: s.duration_ms,
+            stdout_tail: s.stdout_tail.clone().filter(|t| !t.is_empty()),
+            stderr_tail: s.stderr_tail.clone().filter(|t| !t.is_empty()),
+            command: s.command.clone(),
+            composed_path: s.composed_path.clone(),
+        })
+        .collect()
+}
+
+pub(crate) fn progress_bar(log: Log, total: u64, runtime: &str) -> indicatif::ProgressBar {
     if log.verbosity == crate::Verbosity::Quiet {
         return indicatif::ProgressBar::hidden();
     }
@@ -366,7 +368,7 @@ fn is_dir_path(path: &std::path::Path) -> bool {
 
 /// The expectations file of `runtime`: `--expectations FILE`, `DIR/<runtime>.toml` for a
 /// directory, else `suites/expectations/test262/<runtime>.toml`.
-fn expectations_path(given: Option<&std::path::Path>, runtime: &str) -> PathBuf {
+pub(crate) fn expectations_path(given: Option<&std::path::Path>, runtime: &str) -> PathBuf {
     match given {
         Some(p) if is_dir_path(p) => p.join(format!("{runtime}.toml")),
         Some(p) => p.to_path_buf(),

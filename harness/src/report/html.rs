@@ -25,6 +25,7 @@ figure { margin: 1rem 0; } figure svg { max-width: 100%; height: auto; }
 details { margin: .4rem 0; } summary { cursor: pointer; }
 pre { background: #f6f6f6; padding: .4rem .6rem; overflow-x: auto; font-size: .85rem; white-space: pre-wrap; }
 .warn { color: #8a4b00; }
+.partial { background: #fff3cd; border: 1px solid #e0b400; padding: .5rem .8rem; }
 ";
 
 pub fn page(input: &Input, charts: &[Rendered], headline: &[Headline]) -> String {
@@ -42,6 +43,32 @@ pub fn page(input: &Input, charts: &[Rendered], headline: &[Headline]) -> String
         "<h1>dyno report</h1>\n<p class=\"meta\">{}</p>",
         escape(&input.subtitle())
     );
+    if let Some(why) = input.partial() {
+        let _ = writeln!(
+            out,
+            "<p class=\"partial\" id=\"partial\"><strong>Partial results:</strong> {}. Numbers below cover only what finished.</p>",
+            escape(&why)
+        );
+    }
+    let machines = input.machines();
+    if !machines.is_empty() {
+        out.push_str("<h2 id=\"machines\">Machines</h2>\n<p>This run was sharded: each benchmark ran with all its runtimes on one machine; compare benchmarks across machines with care.</p>\n<table><tr><th>shard</th><th>host</th><th>CPU</th><th>cores</th><th>units</th><th>benchmarks measured</th></tr>\n");
+        for (_, s, ids) in &machines {
+            let _ = writeln!(
+                out,
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{} / {}{}</td><td>{}</td></tr>",
+                s.index,
+                escape(&s.host.hostname),
+                escape(&s.host.cpu_model),
+                s.host.cores,
+                s.units_done,
+                s.units_planned,
+                if s.complete { "" } else { " (incomplete)" },
+                escape(&ids.join(", "))
+            );
+        }
+        out.push_str("</table>\n");
+    }
 
     out.push_str("<h2 id=\"runtimes\">Runtimes</h2>\n<table><tr><th>runtime</th><th>version</th><th>engine</th><th>executable</th></tr>\n");
     for r in input.runtimes() {

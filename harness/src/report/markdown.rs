@@ -8,6 +8,32 @@ use crate::compare::output::md_escape;
 
 pub fn summary(input: &Input, charts: &[Rendered], headline: &[Headline]) -> String {
     let mut out = format!("## dyno report\n\n{}\n\n", md_escape(&input.subtitle()));
+    if let Some(why) = input.partial() {
+        let _ = writeln!(
+            out,
+            "> **Partial results:** {}. Numbers below cover only what finished.\n",
+            md_escape(&why)
+        );
+    }
+    let machines = input.machines();
+    for (_, s, ids) in &machines {
+        let _ = writeln!(
+            out,
+            "- shard {} on {} ({}, {} cores): {}",
+            s.index,
+            md_escape(&s.host.hostname),
+            md_escape(&s.host.cpu_model),
+            s.host.cores,
+            if ids.is_empty() {
+                "no benchmarks".to_owned()
+            } else {
+                md_escape(&ids.join(", "))
+            }
+        );
+    }
+    if !machines.is_empty() {
+        out.push('\n');
+    }
     out.push_str("| runtime | version | engine |\n|---|---|---|\n");
     for r in input.runtimes() {
         let _ = writeln!(

@@ -14,6 +14,7 @@ pub mod github;
 pub mod html;
 pub mod junit;
 pub mod markdown;
+pub mod publish;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -59,10 +60,20 @@ pub fn run(args: &ReportArgs, format: Format, log: Log) -> Result<ExitCode> {
             Some(p) => Some(store::history::Db::open(p).map_err(|e| UsageError::new(e.to_string()))?),
             None => None,
         };
+        if let Some(dir) = &args.publish {
+            let index = publish::publish(runs, dir, history.as_ref(), args.allow_partial)?;
+            println!("published: {}", index.display());
+            return Ok(ExitCode::SUCCESS);
+        }
         let index = generate(runs, &out, history.as_ref())?;
         log.info(format!("summary: {}", out.join("summary.md").display()));
         println!("report: {}", index.display());
         return Ok(ExitCode::SUCCESS);
+    }
+    if args.publish.is_some() {
+        bail!(UsageError::new(
+            "--publish writes the HTML report; drop --format to publish"
+        ));
     }
     let benchmarks: Vec<BenchmarkRecord> = runs
         .iter()
@@ -139,6 +150,53 @@ impl Input {
             first.host.os,
             first.dyno_version
         )
+    }
+
+    /// Why the results are partial (a run did not finish, or shards are missing), if
+    /// they are; every page of the report says so.
+    pub fn partial(&self) -> Option<String> {
+        let reasons: Vec<String> = self
+            .runs
+            .iter()
+            .filter(|(_, r)| !r.complete)
+            .map(|(_, r)| match &r.plan {
+                Some(p) if !p.missing_shards.is_empty() => format!(
+                    "run {} lacks shard(s) {} — {} of {} units",
+                    r.run_id,
+                    p.missing_shards
+                        .iter()
+                        .map(u32::to_string)
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    p.units_done,
+                    p.units_total
+                ),
+                Some(p) => format!(
+                    "run {} did not finish — {} of {} units",
+                    r.run_id, p.units_done, p.units_planned
+                ),
+                None => format!("run {} did not finish", r.run_id),
+            })
+            .collect();
+        (!reasons.is_empty()).then(|| reasons.join("; "))
+    }
+
+    /// The machines of sharded runs: (run id, shard) with the benchmarks each measured.
+    pub fn machines(&self) -> Vec<(String, &crate::store::ShardRecord, Vec<String>)> {
+        let mut out = Vec::new();
+        for (_, run) in &self.runs {
+            for s in &run.shards {
+                let mut ids: Vec<String> = run
+                    .benchmarks
+                    .iter()
+                    .filter(|b| b.shard == Some(s.index))
+                    .map(|b| b.benchmark.clone())
+                    .collect();
+                ids.dedup();
+                out.push((run.run_id.clone(), s, ids));
+            }
+        }
+        out
     }
 
     /// Runtimes of all runs, first appearance wins.

@@ -11,6 +11,6 @@ mod journal;
 mod read;
 mod schema;
 
-pub use journal::{journal_path, recover, write_atomic, Journal};
+pub use journal::{finalize, journal_path, recover, write_atomic, Journal, UnitRecord};
 pub use read::{migrate, read_results, Migration, StoreError, MIGRATIONS};
 pub use schema::*;

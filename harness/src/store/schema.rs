@@ -1,8 +1,11 @@
-//! Results schema, version 1 (draft until the nightly issue freezes it).
+//! Results schema, version 1 — frozen.
 //!
 //! Every serialized field has a doc comment; keys are snake_case with units in the name.
 //! `harness/schema/results.v1.json` is the JSON Schema for this shape and a test checks
-//! real output against it, so change both together.
+//! real output against it. Version 1 is frozen: a change of shape is a new version with a
+//! migration in `read.rs` (append-only) and a fixture of the old version that a test
+//! loads. Optional fields added before the freeze (`plan`, `shards`, `shard`) default
+//! when absent, so every v1 file ever written reads.
 
 use std::collections::BTreeMap;
 
@@ -53,6 +56,65 @@ pub struct RunRecord {
     pub conformance: Vec<ConformanceRecord>,
     /// Benchmark results, one entry per benchmark × runtime.
     pub benchmarks: Vec<BenchmarkRecord>,
+    /// The plan of units this run belongs to (`dyno run`); absent for `dyno test`/`bench`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plan: Option<PlanRecord>,
+    /// In a merged run (`dyno merge`): each shard's machine and bookkeeping.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub shards: Vec<ShardRecord>,
+}
+
+/// Which plan a run executes, and which part of it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanRecord {
+    /// Hex sha256 over the runtimes, settings and every unit key of the whole plan; every
+    /// shard of one plan has the same value.
+    pub sha256: String,
+    /// Units in the whole plan (all shards).
+    pub units_total: u64,
+    /// Units this file was to run (its shard, or the whole plan).
+    pub units_planned: u64,
+    /// Units that finished and are in this file.
+    pub units_done: u64,
+    /// The part of the plan this file holds; absent when it holds the whole plan.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shard: Option<ShardSpec>,
+    /// Shards absent from a merge made with `--allow-partial` (1-based indices).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub missing_shards: Vec<u32>,
+}
+
+/// `--shard I/N`: part I (1-based) of N.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ShardSpec {
+    /// 1-based index of this part.
+    pub index: u32,
+    /// Number of parts.
+    pub count: u32,
+}
+
+/// One shard of a merged run: where and when it ran.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ShardRecord {
+    /// 1-based shard index (matches `benchmarks[].shard`).
+    pub index: u32,
+    /// The machine the shard ran on.
+    pub host: HostRecord,
+    /// When the shard started.
+    pub created_at: DateTime<Utc>,
+    /// When it finished, if it did.
+    pub finished_at: Option<DateTime<Utc>>,
+    /// Whether every unit of the shard finished.
+    pub complete: bool,
+    /// Units the shard was to run.
+    pub units_planned: u64,
+    /// Units it finished.
+    pub units_done: u64,
+    /// The dyno command line of the shard.
+    pub command: Vec<String>,
 }
 
 /// The git state of the directory dyno ran in.
@@ -242,6 +304,9 @@ pub struct BenchmarkRecord {
     /// Things a reader must know: generator-bound, above the ceiling's rankable range, ...
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,
+    /// The shard (machine) that measured this unit, in sharded runs; see `shards`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shard: Option<u32>,
 }
 
 /// A ratio of medians against a named runtime.

@@ -63,6 +63,11 @@ struct Bench {
     npm_dir: Option<&'static str>,
 }
 
+/// The ids of the HTTP suite's benchmarks.
+pub fn bench_ids() -> Vec<&'static str> {
+    benches().iter().map(|b| b.id).collect()
+}
+
 fn benches() -> Vec<Bench> {
     let echo_body: Vec<u8> = (0..ECHO_BYTES).map(|i| b'a' + (i % 26) as u8).collect();
     vec![
@@ -671,7 +676,7 @@ fn measure_unit(
                 warnings,
             })?;
         }
-        ctx.finish_unit()?;
+        ctx.finish_unit(id)?;
     }
     Ok(firsts)
 }

@@ -420,6 +420,7 @@ pub(crate) mod tests {
             params: BTreeMap::new(),
             distribution: Vec::new(),
             warnings: Vec::new(),
+            shard: None,
         }
     }
 

@@ -1,31 +1,37 @@
-//! The top-level jobs: listing and installing runtimes, and `dyno run`.
+//! The top-level jobs: listing and installing runtimes, and `dyno run` with its plan,
+//! shards, resume and merge.
 //!
-//! `dyno run` builds a plan of units and streams each finished unit into the run's
-//! journal, so an interrupted run keeps what it finished. In this version the plan is
-//! discovery plus one smoke unit per runtime (a hello script: does it run, which
-//! version, one start-up sample); the suite and benchmark issues add their units here.
+//! `dyno run` builds a [`plan::Plan`] of units (a smoke run per runtime, a test file per
+//! runtime, a benchmark with all its runtimes), keeps the units of its shard, and streams
+//! each finished unit into the run's journal, so an interrupted run keeps what it
+//! finished and `--resume` runs only the rest. `dyno merge` joins the shards' files.
+
+pub mod merge;
+pub mod plan;
+mod run;
+
+pub use run::run_job;
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 use std::time::Duration;
 
 use anyhow::{Context, Result};
 
-use crate::cli::{Format, RunArgs};
+use crate::cli::Format;
 use crate::config::Config;
 use crate::host::HostRecord;
 use crate::proc::{self, Limits};
 use crate::runtimes::{self, install, DiscoverOptions, Invocation, Runtime};
 use crate::store::{
-    EnvironmentRecord, Journal, ProjectRecord, RunRecord, SmokeRecord, METHODOLOGY_VERSION,
-    SCHEMA_VERSION,
+    EnvironmentRecord, ProjectRecord, RunRecord, SmokeRecord, METHODOLOGY_VERSION, SCHEMA_VERSION,
 };
 use crate::Log;
 
 /// What the smoke script prints; checked exactly so a runtime that exits 0 without
 /// running the script does not pass.
-const SMOKE_LINE: &str = "hello from dyno";
+pub(crate) const SMOKE_LINE: &str = "hello from dyno";
 
 /// A smoke run is one process start; anything slower than this is broken, not slow.
 const SMOKE_TIMEOUT: Duration = Duration::from_secs(30);
@@ -125,129 +131,6 @@ pub fn install_runtimes(
     Ok(ExitCode::SUCCESS)
 }
 
-/// `dyno run`.
-pub fn run_job(config: &Config, args: &RunArgs, format: Format, log: Log) -> Result<ExitCode> {
-    let out_dir = args.out.as_deref();
-    let mut selected = discover(config, log)?;
-    if selected.is_empty() {
-        return Err(crate::UsageError::new(
-            "no runtimes to run: dynojs was not found next to dyno and none is on PATH; build it with `cargo build --release` or add one with --runtime NAME=/path/to/binary",
-        )
-        .into());
-    }
-    let header = new_run(config, &mut selected, log)?;
-    let run_id = header.run_id.clone();
-    let dir = out_dir
-        .map(Path::to_path_buf)
-        .or_else(|| config.run_out.clone().map(|d| d.join(&run_id)))
-        .unwrap_or_else(|| PathBuf::from("reports").join(&run_id));
-    let results_path = dir.join("results.json");
-    let mut journal = Journal::create(&results_path, header)?;
-
-    let scratch = tempfile::Builder::new()
-        .prefix("dyno-smoke-")
-        .tempdir()
-        .context("creating a scratch directory for the smoke script")?;
-    let script = scratch.path().join("hello.js");
-    std::fs::write(&script, format!("console.log({SMOKE_LINE:?});\n"))
-        .with_context(|| format!("writing '{}'", script.display()))?;
-
-    for runtime in &selected {
-        let record = smoke(runtime, &script, config)?;
-        log.info(format!(
-            "  smoke {:<16} {:<12} {}",
-            record.runtime,
-            if record.ok {
-                "ok".to_owned()
-            } else {
-                format!("FAILED ({})", record.outcome)
-            },
-            if record.ok {
-                format!(
-                    "{:.1} ms, {:.1} MiB",
-                    record.wall_ms,
-                    record.max_rss_bytes as f64 / 1048576.0
-                )
-            } else {
-                record
-                    .stderr
-                    .tail
-                    .lines()
-                    .next_back()
-                    .unwrap_or("")
-                    .to_owned()
-            }
-        ));
-        journal.smoke(record)?;
-    }
-    let (journal, outcome) = if args.no_bench {
-        (journal, Ok(()))
-    } else {
-        let mut bench_args = crate::bench::quick_args();
-        bench_args.only = args.only.clone();
-        let (journal, _, outcome) =
-            crate::bench::measure(config, &bench_args, &selected, journal, log);
-        (journal, outcome)
-    };
-    let run = journal.finish(outcome.is_ok())?;
-    outcome?;
-    // The report goes beside the results; a report failure keeps the results.
-    let report_dir = results_path.parent().map_or_else(
-        || std::path::PathBuf::from("."),
-        std::path::Path::to_path_buf,
-    );
-    let report =
-        crate::report::generate(vec![(results_path.clone(), run.clone())], &report_dir, None);
-
-    let mut out = std::io::stdout().lock();
-    if format == Format::Json {
-        serde_json::to_writer_pretty(&mut out, &run).context("writing JSON to stdout")?;
-        writeln!(out).ok();
-    } else {
-        let rows: Vec<Vec<String>> = run
-            .smoke
-            .iter()
-            .map(|s| {
-                let rt = run.runtimes.iter().find(|r| r.name == s.runtime);
-                vec![
-                    s.runtime.clone(),
-                    rt.map_or_else(String::new, |r| r.version.clone()),
-                    rt.map_or_else(String::new, |r| {
-                        format!("{} {}", r.engine, r.engine_version)
-                    }),
-                    if s.ok {
-                        "ok".into()
-                    } else {
-                        format!("FAIL: {}", s.outcome)
-                    },
-                    format!("{:.1}", s.wall_ms),
-                    format!("{:.1}", s.max_rss_bytes as f64 / 1048576.0),
-                ]
-            })
-            .collect();
-        write_table(
-            &mut out,
-            &[
-                "runtime",
-                "version",
-                "engine",
-                "smoke",
-                "wall_ms",
-                "max_rss_mib",
-            ],
-            &rows,
-        )?;
-        writeln!(out).ok();
-        crate::bench::print(&run.benchmarks, format)?;
-        writeln!(out, "results: {}", results_path.display()).ok();
-        if let Ok(index) = &report {
-            writeln!(out, "report: {}", index.display()).ok();
-        }
-    }
-    report.with_context(|| format!("writing the report for '{}'", results_path.display()))?;
-    Ok(ExitCode::SUCCESS)
-}
-
 /// The header of a new run: ids, host facts, the runtimes (hashed), the environment.
 pub fn new_run(config: &Config, selected: &mut [Runtime], log: Log) -> Result<RunRecord> {
     let created_at = chrono::Utc::now();
@@ -282,11 +165,13 @@ pub fn new_run(config: &Config, selected: &mut [Runtime], log: Log) -> Result<Ru
         smoke: Vec::new(),
         conformance: Vec::new(),
         benchmarks: Vec::new(),
+        plan: None,
+        shards: Vec::new(),
     })
 }
 
 /// Runs the smoke script on one runtime. A failure is recorded, not returned.
-fn smoke(runtime: &Runtime, script: &Path, config: &Config) -> Result<SmokeRecord> {
+pub(crate) fn smoke(runtime: &Runtime, script: &Path, config: &Config) -> Result<SmokeRecord> {
     let mut spec = runtime
         .spec(Invocation::Script(script), &config.env)
         .with_context(|| format!("{} cannot run a script file", runtime.name()))?;
@@ -312,7 +197,7 @@ fn smoke(runtime: &Runtime, script: &Path, config: &Config) -> Result<SmokeRecor
 }
 
 /// `20261126T053012Z-3fa9c1`: sortable by time, unique by the random suffix.
-fn new_run_id(at: chrono::DateTime<chrono::Utc>) -> String {
+pub(crate) fn new_run_id(at: chrono::DateTime<chrono::Utc>) -> String {
     use std::hash::{BuildHasher, Hasher};
     // RandomState is seeded from the OS per process; enough to tell concurrent runs apart.
     let mut h = std::collections::hash_map::RandomState::new().build_hasher();

@@ -1,0 +1,143 @@
+//! Conformance inside `dyno run`: the test files of a plan's shard, one runtime at a
+//! time, each finished file journaled as one unit (so a killed run resumes from the
+//! files it has). The same scheduler and verdicts as `dyno test`.
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use anyhow::Result;
+
+use super::expectations::Expectations;
+use super::filter::Filter;
+use super::run::{apply_expectations, case_records, expectations_path, progress_bar};
+use super::test262::{hosts, CaseOptions, Suite};
+use super::{schedule, Verdict};
+use crate::job::plan::case_key;
+use crate::runtimes::Runtime;
+use crate::store::{ConformanceRecord, Journal, UnitRecord};
+use crate::Log;
+
+/// test262 as a `dyno run` configures it.
+pub struct PlannedSuite {
+    pub suite: Suite,
+    /// Test files after the directory part of the filter, in discovery order.
+    pub paths: Vec<PathBuf>,
+    pub filter: Option<(String, Filter)>,
+    pub skip_features: BTreeSet<String>,
+    pub timeout: Duration,
+    pub jobs: usize,
+    /// `--expectations`: a directory of `<runtime>.toml`, or the default location.
+    pub expectations: Option<PathBuf>,
+}
+
+impl PlannedSuite {
+    /// The suite's name in results (`test262`).
+    pub const NAME: &'static str = "test262";
+
+    /// Case ids, in discovery order.
+    pub fn ids(&self) -> Vec<String> {
+        self.paths.iter().map(|p| self.suite.id_of(p)).collect()
+    }
+
+    /// Runs the files `admit` lets through on `runtime`, journaling each.
+    pub fn run_on(
+        &self,
+        runtime: &Runtime,
+        env: &crate::proc::Environment,
+        admit: &dyn Fn(&str) -> bool,
+        journal: &mut Journal,
+        log: Log,
+    ) -> Result<()> {
+        let name = runtime.name().to_owned();
+        let todo: Vec<PathBuf> = self
+            .paths
+            .iter()
+            .filter(|p| admit(&case_key(Self::NAME, &self.suite.id_of(p), &name)))
+            .cloned()
+            .collect();
+        if todo.is_empty() {
+            return Ok(());
+        }
+        let factory = hosts::factory_for(runtime, env)
+            .map_err(|why| anyhow::anyhow!("{name} has no test262 host: {why}"))?;
+        let exp_path = expectations_path(self.expectations.as_deref(), &name);
+        let expectations = Expectations::load(&exp_path)?;
+        journal.suite(ConformanceRecord {
+            suite: Self::NAME.into(),
+            runtime: name.clone(),
+            suite_version: self.suite.commit.clone(),
+            suite_contract_version: self.suite.version.clone(),
+            filter: self.filter.as_ref().map(|(text, _)| text.clone()),
+            expectations_sha256: expectations.sha256.clone(),
+            duration_ms: 0.0,
+            summary: Default::default(),
+            results: Vec::new(),
+        })?;
+        let opts = CaseOptions {
+            filter: self.filter.as_ref().map(|(_, f)| f),
+            skip_features: &self.skip_features,
+            timeout: self.timeout,
+            caps: factory.caps(),
+            expectations: &expectations,
+            save_failed: None,
+        };
+        let waits = Suite::agent_tests(&todo, self.jobs);
+        let progress = progress_bar(log, todo.len() as u64, &name);
+        let started = Instant::now();
+        let (mut pass, mut fail) = (0u64, 0u64);
+        let mut failure: Option<anyhow::Error> = None;
+        schedule(
+            &todo,
+            &waits,
+            self.jobs,
+            || factory.create(),
+            // A file the filter excludes is a finished unit with no scenarios.
+            |host, path| {
+                Some((
+                    self.suite.id_of(path),
+                    super::test262::run_case(&self.suite, path, host.as_mut(), &opts),
+                ))
+            },
+            |(id, case)| {
+                progress.inc(1);
+                if failure.is_some() {
+                    return;
+                }
+                let records = match case {
+                    Some(mut case) => {
+                        apply_expectations(&mut case, &expectations);
+                        for s in &case.scenarios {
+                            match s.verdict {
+                                Verdict::Pass | Verdict::ExpectedFail => pass += 1,
+                                Verdict::Skip => {}
+                                _ => fail += 1,
+                            }
+                        }
+                        case_records(&case)
+                    }
+                    None => Vec::new(),
+                };
+                progress.set_message(format!("{name}: {pass} ok, {fail} failing"));
+                let unit = UnitRecord {
+                    key: case_key(Self::NAME, &id, &name),
+                    cases: Some((Self::NAME.into(), name.clone(), records)),
+                    ..UnitRecord::default()
+                };
+                if let Err(e) = journal.unit(unit) {
+                    failure = Some(e);
+                }
+            },
+        )?;
+        progress.finish_and_clear();
+        if let Some(e) = failure {
+            return Err(e);
+        }
+        journal.suite_time(Self::NAME, &name, started.elapsed().as_secs_f64() * 1e3)?;
+        log.info(format!(
+            "  test262 {name:<16} {pass} passing, {fail} failing ({} files)",
+            todo.len()
+        ));
+        Ok(())
+    }
+}

@@ -1,0 +1,132 @@
+//! `dyno report --publish DIR`: the report is written into a fresh directory beside DIR
+//! and then swapped into place with one rename, so a reader (a web server, a Pages
+//! deploy, a person) sees the old report or the new one, never a half-written mix.
+//!
+//! On Linux the swap is `renameat2(RENAME_EXCHANGE)`: atomic even when DIR exists. Where
+//! that is unavailable, the old directory is renamed aside first and the new one into
+//! its place — DIR is absent for an instant, but never partial.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Context, Result};
+
+use super::{generate, Input, Source};
+use crate::store::{history::Db, RunRecord};
+use crate::UsageError;
+
+/// Publishes the report of `runs` at `dir`; returns the path of its index.html.
+pub fn publish(
+    runs: Vec<(PathBuf, RunRecord)>,
+    dir: &Path,
+    history: Option<&Db>,
+    allow_partial: bool,
+) -> Result<PathBuf> {
+    let input = Input {
+        runs: runs
+            .iter()
+            .map(|(p, r)| {
+                (
+                    Source {
+                        path: p.clone(),
+                        raw_link: String::new(),
+                    },
+                    r.clone(),
+                )
+            })
+            .collect(),
+    };
+    if let Some(why) = input.partial() {
+        if !allow_partial {
+            bail!(UsageError::new(format!(
+                "not publishing partial results ({why}); finish the run (`dyno run --resume`), merge every shard, or pass --allow-partial to publish it marked as partial"
+            )));
+        }
+    }
+    let name = dir
+        .file_name()
+        .with_context(|| format!("--publish '{}' must name a directory", dir.display()))?
+        .to_string_lossy()
+        .into_owned();
+    let parent = match dir.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    std::fs::create_dir_all(&parent).with_context(|| format!("creating '{}'", parent.display()))?;
+    // Beside DIR, so the rename stays on one filesystem.
+    let staging = tempfile::Builder::new()
+        .prefix(&format!(".{name}.publishing-"))
+        .tempdir_in(&parent)
+        .with_context(|| format!("creating a staging directory in '{}'", parent.display()))?;
+    generate(runs, staging.path(), history)?;
+    let staged = staging.keep();
+    if let Err(e) = swap_into_place(&staged, dir) {
+        let _ = std::fs::remove_dir_all(&staged);
+        return Err(e);
+    }
+    Ok(dir.join("index.html"))
+}
+
+/// Moves `staged` to `dir`, replacing what is there atomically where the OS can.
+fn swap_into_place(staged: &Path, dir: &Path) -> Result<()> {
+    let context = || {
+        format!(
+            "moving '{}' into place at '{}'",
+            staged.display(),
+            dir.display()
+        )
+    };
+    if !dir.exists() {
+        std::fs::rename(staged, dir).with_context(context)?;
+        return sync_parent(dir);
+    }
+    if exchange(staged, dir).is_ok() {
+        // `staged` now holds the previous report.
+        std::fs::remove_dir_all(staged)
+            .with_context(|| format!("removing the previous report at '{}'", staged.display()))?;
+        return sync_parent(dir);
+    }
+    let old = staged.with_extension("previous");
+    std::fs::rename(dir, &old).with_context(context)?;
+    std::fs::rename(staged, dir).with_context(context)?;
+    std::fs::remove_dir_all(&old)
+        .with_context(|| format!("removing the previous report at '{}'", old.display()))?;
+    sync_parent(dir)
+}
+
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let ca = CString::new(a.as_os_str().as_bytes())?;
+    let cb = CString::new(b.as_os_str().as_bytes())?;
+    // SAFETY: both are valid NUL-terminated paths that live across the call.
+    let r = unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            ca.as_ptr(),
+            libc::AT_FDCWD,
+            cb.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if r == 0 {
+        Ok(())
+    } else {
+        Err(std::io::Error::last_os_error())
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> std::io::Result<()> {
+    Err(std::io::Error::from(std::io::ErrorKind::Unsupported))
+}
+
+/// Makes the rename durable.
+fn sync_parent(dir: &Path) -> Result<()> {
+    if let Some(parent) = dir.parent().filter(|p| !p.as_os_str().is_empty()) {
+        if let Ok(f) = std::fs::File::open(parent) {
+            let _ = f.sync_all();
+        }
+    }
+    Ok(())
+}
