@@ -109,16 +109,25 @@ pub fn run_job(config: &Config, args: &RunArgs, format: Format, log: Log) -> Res
 /// `dyno run --resume RESULTS`.
 fn resume(results: &Path, format: Format, log: Log) -> Result<ExitCode> {
     let journal_file = store::journal_path(results);
-    if !journal_file.exists() {
-        if let Ok(run) = store::read_results(results) {
-            if run.complete {
-                log.info(format!(
-                    "'{}' is complete; nothing to resume",
-                    results.display()
-                ));
-                return Ok(ExitCode::SUCCESS);
+    if let Ok(run) = store::read_results(results) {
+        if run.complete {
+            // A kill between writing the document and removing the journal leaves both.
+            if journal_file.exists() {
+                std::fs::remove_file(&journal_file).with_context(|| {
+                    format!(
+                        "removing the finished run's journal '{}'",
+                        journal_file.display()
+                    )
+                })?;
             }
+            log.info(format!(
+                "'{}' is complete; nothing to resume",
+                results.display()
+            ));
+            return Ok(ExitCode::SUCCESS);
         }
+    }
+    if !journal_file.exists() {
         bail!(UsageError::new(format!(
             "nothing to resume at '{}': its journal '{}' does not exist (a run keeps one until it finishes); start a new run",
             results.display(),

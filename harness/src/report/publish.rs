@@ -5,6 +5,10 @@
 //! On Linux the swap is `renameat2(RENAME_EXCHANGE)`: atomic even when DIR exists. Where
 //! that is unavailable, the old directory is renamed aside first and the new one into
 //! its place — DIR is absent for an instant, but never partial.
+//!
+//! The replaced report is kept as `.DIR.previous` until the next publish, not deleted at
+//! once: a reader that opened the old directory a moment before the swap goes on
+//! reading a complete report instead of one being deleted under it.
 
 use std::path::{Path, PathBuf};
 
@@ -66,7 +70,8 @@ pub fn publish(
     Ok(dir.join("index.html"))
 }
 
-/// Moves `staged` to `dir`, replacing what is there atomically where the OS can.
+/// Moves `staged` to `dir`, replacing what is there atomically where the OS can; the
+/// replaced report moves to `.DIR.previous`.
 fn swap_into_place(staged: &Path, dir: &Path) -> Result<()> {
     let context = || {
         format!(
@@ -79,17 +84,19 @@ fn swap_into_place(staged: &Path, dir: &Path) -> Result<()> {
         std::fs::rename(staged, dir).with_context(context)?;
         return sync_parent(dir);
     }
+    let name = dir.file_name().unwrap_or_default().to_string_lossy();
+    let previous = dir.with_file_name(format!(".{name}.previous"));
+    if previous.exists() {
+        std::fs::remove_dir_all(&previous)
+            .with_context(|| format!("removing the older report '{}'", previous.display()))?;
+    }
     if exchange(staged, dir).is_ok() {
-        // `staged` now holds the previous report.
-        std::fs::remove_dir_all(staged)
-            .with_context(|| format!("removing the previous report at '{}'", staged.display()))?;
+        // `staged` now holds the replaced report.
+        std::fs::rename(staged, &previous).with_context(context)?;
         return sync_parent(dir);
     }
-    let old = staged.with_extension("previous");
-    std::fs::rename(dir, &old).with_context(context)?;
+    std::fs::rename(dir, &previous).with_context(context)?;
     std::fs::rename(staged, dir).with_context(context)?;
-    std::fs::remove_dir_all(&old)
-        .with_context(|| format!("removing the previous report at '{}'", old.display()))?;
     sync_parent(dir)
 }
 
