@@ -499,6 +499,52 @@ set = { FOO = "bar" }
     }
 
     #[test]
+    fn run_sections_resolve_paths_and_check_values() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("dyno.toml");
+        std::fs::write(
+            &file,
+            "[run]\nhistory = \"h.db\"\nbenchmarks = [\"startup\"]\n[test262]\ndir = \"t262\"\n[bench]\nruns = 3\nduration = \"1s\"\nconnections = [8, 64]\n",
+        )
+        .unwrap();
+        let c = Config::build(Some(&file), &[]).unwrap();
+        assert_eq!(c.run.history, Some(dir.path().join("h.db")));
+        assert_eq!(c.run.test262.dir, Some(dir.path().join("t262")));
+        assert_eq!(c.run.bench.runs, Some(3));
+        assert_eq!(c.run.bench.connections, vec![8, 64]);
+        assert_eq!(
+            c.run.bench.duration,
+            Some(std::time::Duration::from_secs(1))
+        );
+
+        for (text, want) in [
+            (
+                "[run]\nbenchmarks = [\"startpu\"]\n",
+                "run.benchmarks: unknown 'startpu'; did you mean 'startup'?",
+            ),
+            ("[run]\nsuites = [\"wpt\"]\n", "run.suites: unknown 'wpt'"),
+            (
+                "[bench]\nduration = \"soon\"\n",
+                "bench.duration: 'soon' is not a duration",
+            ),
+            (
+                "[bench]\nmin_runs = 50\nmax_runs = 5\n",
+                "[bench]: --min-runs 50 is above --max-runs 5",
+            ),
+            ("[test262]\ntimeout_s = -1\n", "test262.timeout_s = -1"),
+            (
+                "[bench]\nrnus = 3\n",
+                "unknown key 'bench.rnus'; did you mean 'runs'?",
+            ),
+        ] {
+            std::fs::write(&file, text).unwrap();
+            let err = format!("{:#}", Config::build(Some(&file), &[]).unwrap_err());
+            assert!(err.contains(want), "{text:?}: {err}");
+            assert!(!err.contains('\n'), "{err}");
+        }
+    }
+
+    #[test]
     fn nearest_rejects_unrelated() {
         assert_eq!(
             nearest("nodee", ["node", "deno", "bun"].into_iter()),

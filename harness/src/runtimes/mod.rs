@@ -468,14 +468,16 @@ pub fn select(runtimes: Vec<Runtime>, select: &[String]) -> Result<Vec<Runtime>>
     Ok(out)
 }
 
-/// `name` itself if known, else the newest known `name@version`.
+/// `name` itself if known, else the newest known `name@version`; `name@22` or
+/// `name@22.1` picks the newest install whose version starts with those components.
 fn resolve_name<'a>(known: &'a [String], name: &str) -> Option<&'a str> {
     if let Some(exact) = known.iter().find(|k| *k == name) {
         return Some(exact);
     }
-    if name.contains('@') {
-        return None;
-    }
+    let (base, prefix) = match name.split_once('@') {
+        Some((b, p)) => (b, Some(p)),
+        None => (name, None),
+    };
     let version_key = |v: &str| -> Vec<u64> {
         v.split(['.', '-', '+'])
             .map(|p| p.parse().unwrap_or(0))
@@ -483,7 +485,10 @@ fn resolve_name<'a>(known: &'a [String], name: &str) -> Option<&'a str> {
     };
     known
         .iter()
-        .filter_map(|k| Some((k, k.strip_prefix(name)?.strip_prefix('@')?)))
+        .filter_map(|k| Some((k, k.strip_prefix(base)?.strip_prefix('@')?)))
+        .filter(|(_, v)| {
+            prefix.is_none_or(|p| v.strip_prefix(p).is_some_and(|rest| rest.starts_with('.')))
+        })
         .max_by_key(|(_, v)| version_key(v))
         .map(|(k, _)| k.as_str())
 }
@@ -498,6 +503,10 @@ mod tests {
             .map(String::from)
             .to_vec();
         assert_eq!(resolve_name(&known, "node"), Some("node"));
+        assert_eq!(resolve_name(&known, "deno@2"), Some("deno@2.10.1"));
+        assert_eq!(resolve_name(&known, "deno@2.9"), Some("deno@2.9.6"));
+        assert_eq!(resolve_name(&known, "deno@2.1"), None, "2.1 is not 2.10");
+        assert_eq!(resolve_name(&known, "bun@2"), None);
         assert_eq!(resolve_name(&known, "deno"), Some("deno@2.10.1"));
         assert_eq!(resolve_name(&known, "bun"), Some("bun@1.4.5"));
         assert_eq!(resolve_name(&known, "deno@2.9.6"), Some("deno@2.9.6"));
