@@ -43,7 +43,9 @@ shard() {
   log "shard $i/$n of $DYNO_RUN_ID"
   mkdir -p "$WORK/shards"
   local file="$WORK/shards/results.shard-$i-of-$n.json"
-  if [ -e "$file.partial.jsonl" ]; then
+  if [ -e "$file" ] && [ ! -e "$file.partial.jsonl" ]; then
+    log "shard $i/$n already finished: $file"
+  elif [ -e "$file.partial.jsonl" ]; then
     # A re-run of a shard job on the same machine continues where it stopped.
     "$DYNO" --config "$DYNO_CONFIG" run --resume "$file"
   else
@@ -65,6 +67,8 @@ finish() {
   fi
   log "merge ${#files[@]} shard(s)"
   "$DYNO" merge "${files[@]}" --out "$WORK/night/results.json" "${partial[@]}"
+  # The shards live on in the merged night; the next night starts from none.
+  rm -rf "$WORK/shards"
 
   local regressed=0
   if [ -f "$WORK/previous/results.json" ]; then

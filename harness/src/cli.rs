@@ -118,8 +118,9 @@ pub struct RuntimesArgs {
 pub enum RuntimesAction {
     /// Install runtimes from the npm registry into dyno's cache: node@22 bun deno@2.9
     Install {
-        /// NAME[@VERSION-RANGE]; NAME is node, bun or deno.
-        #[arg(required = true, value_name = "SPEC")]
+        /// NAME[@VERSION-RANGE]; NAME is node, bun or deno. Default: dyno.toml's
+        /// [run] install list (the pinned runtimes of a nightly).
+        #[arg(value_name = "SPEC")]
         specs: Vec<String>,
     },
 }

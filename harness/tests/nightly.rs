@@ -477,3 +477,102 @@ fn publish_never_exposes_a_partial_directory() {
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
+
+/// Runs scripts/nightly-local.sh with `mode` against a work directory; returns the exit
+/// code and stderr.
+fn nightly_script(d: &Path, config: &Path, mode: &[&str], run_id: &str) -> (i32, String) {
+    common::ensure_dynojs();
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../scripts/nightly-local.sh");
+    let out = std::process::Command::new("bash")
+        .arg(&script)
+        .args(mode)
+        .env("DYNO", assert_cmd::cargo::cargo_bin("dyno"))
+        .env("DYNO_CONFIG", config)
+        .env("DYNO_RUN_ID", run_id)
+        .env("SHARDS", "2")
+        .env("WORK", d.join("work"))
+        .env("SITE", d.join("site"))
+        .env("SUMMARY", d.join("summary.md"))
+        .env_remove("GITHUB_STEP_SUMMARY")
+        .env_remove("TEST262_DIR")
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn nightly_local_script_runs_nights_end_to_end() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let config = write_config(d);
+    let work = d.join("work");
+
+    // Night 1: two shards, merge, no previous night, history, report, publish.
+    let (code, stderr) = nightly_script(d, &config, &[], "night-1");
+    assert_eq!(code, 0, "{stderr}");
+    let night = load(&work.join("night/results.json"));
+    assert_eq!(night["run_id"], "night-1");
+    assert_eq!(night["complete"], true);
+    assert_eq!(night["shards"].as_array().unwrap().len(), 2);
+    assert!(d.join("site/index.html").is_file());
+    let summary = std::fs::read_to_string(d.join("summary.md")).unwrap();
+    assert!(summary.contains("## dyno report"), "{summary}");
+    assert!(summary.contains("First night"), "{summary}");
+
+    // Night 2, run as CI does: each shard on its own, then finish.
+    for i in ["1", "2"] {
+        let (code, stderr) = nightly_script(d, &config, &["shard", i, "2"], "night-2");
+        assert_eq!(code, 0, "{stderr}");
+    }
+    std::fs::remove_file(work.join("shards/results.shard-1-of-2.json")).ok();
+    // Without shard 1 the finish refuses, naming it...
+    let (code, stderr) = nightly_script(d, &config, &["finish"], "night-2");
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("shard 1/2 is missing"), "{stderr}");
+    let (code, stderr) = nightly_script(d, &config, &["shard", "1", "2"], "night-2");
+    assert_eq!(code, 0, "{stderr}");
+    let (code, stderr) = nightly_script(d, &config, &["finish"], "night-2");
+    assert_eq!(code, 0, "{stderr}");
+    let compare = std::fs::read_to_string(work.join("night/compare.md")).unwrap();
+    assert!(!compare.contains("First night"), "{compare}");
+    let html = std::fs::read_to_string(d.join("site/index.html")).unwrap();
+    assert!(html.contains("night-2"));
+    let list = dyno(d)
+        .args(["--format", "json", "history", "--db"])
+        .arg(work.join("history.db"))
+        .arg("list")
+        .output()
+        .unwrap();
+    let runs: Value = serde_json::from_slice(&list.stdout).unwrap();
+    assert_eq!(runs.as_array().unwrap().len(), 2, "{runs}");
+
+    // Night 3 after a night in which a now-failing test passed: a conformance regression
+    // fails the night (exit 1) — after the report is published.
+    let prev = work.join("previous/results.json");
+    let mut doc = load(&prev);
+    let mut flipped = false;
+    for c in doc["conformance"].as_array_mut().unwrap() {
+        for r in c["results"].as_array_mut().unwrap() {
+            if r["id"] == "basic/assertion-fails.js" && r["verdict"] == "fail" {
+                r["verdict"] = "pass".into();
+                r["detail"] = Value::Null;
+                flipped = true;
+            }
+        }
+    }
+    assert!(flipped, "the fixture's failing test is in the night");
+    std::fs::write(&prev, doc.to_string()).unwrap();
+    let (code, stderr) = nightly_script(d, &config, &[], "night-3");
+    assert_eq!(
+        code, 1,
+        "a conformance regression fails the night: {stderr}"
+    );
+    assert!(stderr.contains("conformance regressions"), "{stderr}");
+    let compare = std::fs::read_to_string(work.join("night/compare.md")).unwrap();
+    assert!(compare.contains("assertion-fails.js"), "{compare}");
+    let html = std::fs::read_to_string(d.join("site/index.html")).unwrap();
+    assert!(html.contains("night-3"), "published before failing");
+}

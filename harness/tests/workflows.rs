@@ -29,3 +29,50 @@ fn workflows_pass_actionlint() {
     );
     assert!(root.join(".github/workflows/ci.yml").exists());
 }
+
+/// What actionlint does not check but the nightly needs: every action pinned by a full
+/// commit SHA, least privilege at the top, one night at a time, schedule and dispatch,
+/// a shard matrix that runs the same script as the local end-to-end run.
+#[test]
+fn workflows_pin_actions_and_limit_permissions() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    for name in ["ci.yml", "nightly.yml"] {
+        let text = std::fs::read_to_string(root.join(".github/workflows").join(name)).unwrap();
+        let mut uses = 0;
+        for line in text.lines() {
+            let Some(rest) = line.trim().trim_start_matches("- ").strip_prefix("uses:") else {
+                continue;
+            };
+            uses += 1;
+            let target = rest.split('#').next().unwrap().trim();
+            let (_, reference) = target.split_once('@').expect("uses: owner/repo@ref");
+            assert!(
+                reference.len() == 40 && reference.chars().all(|c| c.is_ascii_hexdigit()),
+                "{name}: '{target}' is not pinned by a commit SHA"
+            );
+        }
+        assert!(uses > 0, "{name} uses no actions?");
+        assert!(
+            text.contains("\npermissions:"),
+            "{name}: top-level permissions"
+        );
+        assert!(
+            text.contains("\nconcurrency:"),
+            "{name}: a concurrency group"
+        );
+    }
+    let nightly = std::fs::read_to_string(root.join(".github/workflows/nightly.yml")).unwrap();
+    for needle in [
+        "schedule:",
+        "workflow_dispatch:",
+        "permissions: {}",
+        "matrix:",
+        "scripts/nightly-local.sh shard",
+        "scripts/nightly-local.sh finish",
+        "dyno runtimes install",
+        "TEST262_COMMIT:",
+        "actions/deploy-pages@",
+    ] {
+        assert!(nightly.contains(needle), "nightly.yml lacks {needle:?}");
+    }
+}

@@ -95,6 +95,17 @@ pub fn install_runtimes(
     format: Format,
     log: Log,
 ) -> Result<ExitCode> {
+    let specs = if specs.is_empty() {
+        if config.run.install.is_empty() {
+            return Err(crate::UsageError::new(
+                "dyno runtimes install needs SPECs (node@22 bun deno@2.9) or a config with [run] install = [...]",
+            )
+            .into());
+        }
+        &config.run.install[..]
+    } else {
+        specs
+    };
     let parsed: Vec<_> = specs
         .iter()
         .map(|s| install::parse_spec(s))
