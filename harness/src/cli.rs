@@ -312,7 +312,7 @@ pub struct RunArgs {
     #[arg(long, env = "DYNO_RUN_ID", value_name = "ID")]
     pub run_id: Option<String>,
     /// Continue an interrupted run from its results file, running only missing units.
-    #[arg(long, value_name = "RESULTS", conflicts_with_all = ["out", "shard", "run_id", "no_bench", "no_test", "only", "suites"])]
+    #[arg(long, value_name = "RESULTS", conflicts_with_all = ["out", "shard", "no_bench", "no_test", "only", "suites"])]
     pub resume: Option<PathBuf>,
     /// Import the finished run into this history database ([run] history in dyno.toml).
     #[arg(long, value_name = "DB")]

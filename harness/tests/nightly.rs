@@ -102,10 +102,35 @@ fn three_shards_merged_equal_the_unsharded_run_and_merge_refuses_the_rest() {
     let d = dir.path();
     let config = write_config(d);
     let whole = d.join("whole");
+    let db = d.join("history.db");
     ok(
         d,
         &config,
-        &["run", "--no-report", "--out", whole.to_str().unwrap()],
+        &[
+            "run",
+            "--no-report",
+            "--out",
+            whole.to_str().unwrap(),
+            "--history",
+            db.to_str().unwrap(),
+        ],
+    );
+    let list = dyno(d)
+        .args([
+            "--format",
+            "json",
+            "history",
+            "--db",
+            db.to_str().unwrap(),
+            "list",
+        ])
+        .output()
+        .unwrap();
+    let runs: Value = serde_json::from_slice(&list.stdout).unwrap();
+    assert_eq!(
+        runs.as_array().unwrap().len(),
+        1,
+        "the finished run is imported"
     );
     let whole = load(&whole.join("results.json"));
     validate_results(&whole);
@@ -133,6 +158,7 @@ fn three_shards_merged_equal_the_unsharded_run_and_merge_refuses_the_rest() {
         validate_results(&doc);
         assert_eq!(doc["run_id"], "night-1");
         assert_eq!(doc["plan"]["shard"]["index"], i);
+        assert_eq!(doc["plan"]["units_done"], doc["plan"]["units_planned"]);
         assert_eq!(doc["plan"]["sha256"], whole["plan"]["sha256"]);
         for b in doc["benchmarks"].as_array().unwrap() {
             assert_eq!(b["shard"], i, "benchmark records carry their shard");
@@ -299,6 +325,8 @@ impl Rng {
 /// (false when it finished first).
 fn kill_after(dir: &Path, config: &Path, args: &[&str], after: Duration) -> bool {
     let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("dyno"));
+    // As the nightly script exports it for every step, resumes included.
+    cmd.env("DYNO_RUN_ID", "killed-run");
     cmd.current_dir(dir)
         .arg("--config")
         .arg(config)
@@ -360,11 +388,14 @@ fn sigkill_at_random_points_resumes_to_the_same_units() {
             if !journal.exists() {
                 // Killed before the header was written: nothing was measured; start over.
                 std::fs::remove_dir_all(&out).ok();
-                ok(
-                    d,
-                    &config,
-                    &["run", "--no-report", "--out", out.to_str().unwrap()],
-                );
+                let o = dyno(d)
+                    .env("DYNO_RUN_ID", "killed-run")
+                    .arg("--config")
+                    .arg(&config)
+                    .args(["run", "--no-report", "--out", out.to_str().unwrap()])
+                    .output()
+                    .unwrap();
+                assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
                 continue;
             }
             // Every state the kill left must read back: a torn tail only, never damage.
@@ -384,7 +415,11 @@ fn sigkill_at_random_points_resumes_to_the_same_units() {
                 killed = kill_after(d, &config, &args, Duration::from_millis(rng.below(span)));
                 kills += usize::from(killed);
             } else {
-                let o = dyno(d).args(args).output().unwrap();
+                let o = dyno(d)
+                    .env("DYNO_RUN_ID", "killed-run")
+                    .args(args)
+                    .output()
+                    .unwrap();
                 if !o.status.success() {
                     let stderr = String::from_utf8_lossy(&o.stderr);
                     assert!(

@@ -202,3 +202,36 @@ fn schema_mismatch_names_the_field() {
     assert!(matches!(err, StoreError::Invalid { .. }), "{err:?}");
     assert!(err.to_string().contains("host.cores"), "{err}");
 }
+
+#[test]
+fn references_are_kept_but_not_counted_as_done_units() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("results.json");
+    let mut journal = Journal::create(&path, header()).unwrap();
+    smoke_unit(&mut journal, "a");
+    for wall in [1.0, 2.0] {
+        let mut s = smoke("ceiling");
+        s.wall_ms = wall;
+        journal
+            .unit(UnitRecord {
+                key: "http/ceiling".into(),
+                smoke: Some(s),
+                reference: true,
+                ..UnitRecord::default()
+            })
+            .unwrap();
+    }
+    assert_eq!(journal.done().len(), 1, "only the planned unit is done");
+    let run = journal.finish(true).unwrap();
+    let ceiling: Vec<f64> = run
+        .smoke
+        .iter()
+        .filter(|s| s.runtime == "ceiling")
+        .map(|s| s.wall_ms)
+        .collect();
+    assert_eq!(
+        ceiling,
+        [2.0],
+        "the latest measurement replaces the earlier one"
+    );
+}

@@ -69,7 +69,7 @@ fn workflows_pin_actions_and_limit_permissions() {
         "matrix:",
         "scripts/nightly-local.sh shard",
         "scripts/nightly-local.sh finish",
-        "dyno runtimes install",
+        "runtimes install",
         "TEST262_COMMIT:",
         "actions/deploy-pages@",
     ] {

@@ -230,6 +230,8 @@ impl Ctx<'_> {
         self.journal.unit(crate::store::UnitRecord {
             key: id.to_owned(),
             benchmarks: records.clone(),
+            // Measured here without being one of this invocation's units: a reference.
+            reference: self.admit.is_some_and(|admit| !admit(id)),
             ..Default::default()
         })?;
         self.done.extend(records);

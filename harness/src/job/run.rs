@@ -41,7 +41,7 @@ struct Settings {
 /// `dyno run`.
 pub fn run_job(config: &Config, args: &RunArgs, format: Format, log: Log) -> Result<ExitCode> {
     if let Some(results) = &args.resume {
-        return resume(results, format, log);
+        return resume(results, args.run_id.as_deref(), format, log);
     }
     let settings = settings(config, args)?;
     install_pinned(config, log)?;
@@ -106,8 +106,9 @@ pub fn run_job(config: &Config, args: &RunArgs, format: Format, log: Log) -> Res
     )
 }
 
-/// `dyno run --resume RESULTS`.
-fn resume(results: &Path, format: Format, log: Log) -> Result<ExitCode> {
+/// `dyno run --resume RESULTS`; `run_id` (from the flag or DYNO_RUN_ID, which a
+/// nightly exports for all its steps) must name the same run when given.
+fn resume(results: &Path, run_id: Option<&str>, format: Format, log: Log) -> Result<ExitCode> {
     let journal_file = store::journal_path(results);
     if let Ok(run) = store::read_results(results) {
         if run.complete {
@@ -136,6 +137,13 @@ fn resume(results: &Path, format: Format, log: Log) -> Result<ExitCode> {
     }
     let journal = Journal::reopen(results)?;
     let header = journal.run().clone();
+    if let Some(id) = run_id.filter(|id| *id != header.run_id) {
+        bail!(UsageError::new(format!(
+            "--run-id/DYNO_RUN_ID is {id}, but '{}' is run {}; resume it without a run id or with its own",
+            results.display(),
+            header.run_id
+        )));
+    }
     let Some(plan_record) = header.plan.clone() else {
         bail!(UsageError::new(format!(
             "'{}' was not written by `dyno run` (no plan); only `dyno run` can resume",
@@ -263,18 +271,34 @@ fn execute(
     } else {
         None
     };
-    if let (Some(db), None) = (&settings.history, settings.shard) {
-        let mut db = crate::store::history::Db::open(db)
-            .with_context(|| format!("opening history '{}'", db.display()))?;
-        db.import(&run, results)
-            .with_context(|| format!("importing '{}' into history", results.display()))?;
-        log.info(format!("history: imported {}", run.run_id));
-    }
+    // A shard is imported after `dyno merge`, as part of its night.
+    let history = match (&settings.history, settings.shard) {
+        (Some(db), None) => Some(import(db, &run, results).map(|()| {
+            log.info(format!(
+                "history: imported {} into {}",
+                run.run_id,
+                db.display()
+            ));
+        })),
+        _ => None,
+    };
     print_summary(&run, results, report.as_ref(), format)?;
+    // Failures after the results are saved are reported last; nothing measured is lost.
     if let Some(r) = report {
         r.with_context(|| format!("writing the report for '{}'", results.display()))?;
     }
+    if let Some(h) = history {
+        h?;
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+fn import(db: &Path, run: &RunRecord, results: &Path) -> Result<()> {
+    let mut db = crate::store::history::Db::open(db)
+        .map_err(|e| UsageError::new(format!("history: {e}")))?;
+    db.import(run, results)
+        .with_context(|| format!("importing '{}' into history", results.display()))?;
+    Ok(())
 }
 
 /// The three unit kinds, in order: smoke, conformance, benchmarks.

@@ -49,6 +49,10 @@ pub struct UnitRecord {
     pub cases: Option<(String, String, Vec<CaseRecord>)>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub benchmarks: Vec<BenchmarkRecord>,
+    /// A per-machine reference measured for planned units (the HTTP ceiling), not a
+    /// unit of the plan itself: kept, but not counted as done.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub reference: bool,
 }
 
 /// Where the journal of `results` lives.
@@ -64,6 +68,7 @@ pub struct Journal {
     journal: PathBuf,
     file: File,
     run: RunRecord,
+    /// Keys of finished units (references excluded).
     done: BTreeSet<String>,
 }
 
@@ -227,8 +232,12 @@ fn apply(run: &mut RunRecord, done: &mut BTreeSet<String>, line: Line) {
                 smoke,
                 cases,
                 benchmarks,
+                reference,
             } = *unit;
-            if !done.insert(key) {
+            // A unit journaled again replaces its records (references are re-measured
+            // by every session that needs them).
+            let again = if reference { true } else { !done.insert(key) };
+            if again {
                 for b in &benchmarks {
                     run.benchmarks.retain(|o| {
                         (&o.benchmark, &o.runtime, &o.metric)
