@@ -10,9 +10,9 @@ use anyhow::Result;
 
 use super::expectations::Expectations;
 use super::filter::Filter;
-use super::run::{apply_expectations, case_records, expectations_path, progress_bar};
+use super::run::{apply_expectations, case_records, expectations_path, progress_bar, tally};
+use super::schedule;
 use super::test262::{hosts, CaseOptions, Suite};
-use super::{schedule, Verdict};
 use crate::job::plan::case_key;
 use crate::runtimes::Runtime;
 use crate::store::{ConformanceRecord, Journal, UnitRecord};
@@ -107,13 +107,8 @@ impl PlannedSuite {
                 let records = match case {
                     Some(mut case) => {
                         apply_expectations(&mut case, &expectations);
-                        for s in &case.scenarios {
-                            match s.verdict {
-                                Verdict::Pass | Verdict::ExpectedFail => pass += 1,
-                                Verdict::Skip => {}
-                                _ => fail += 1,
-                            }
-                        }
+                        let (p, f) = tally(&case);
+                        (pass, fail) = (pass + p, fail + f);
                         case_records(&case)
                     }
                     None => Vec::new(),

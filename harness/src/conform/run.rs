@@ -145,13 +145,8 @@ pub fn run(config: &Config, args: &TestArgs, format: Format, log: Log) -> Result
             },
             |mut case| {
                 apply_expectations(&mut case, &expectations);
-                for s in &case.scenarios {
-                    match s.verdict {
-                        Verdict::Pass | Verdict::ExpectedFail => pass += 1,
-                        Verdict::Skip => {}
-                        _ => fail += 1,
-                    }
-                }
+                let (p, f) = tally(&case);
+                (pass, fail) = (pass + p, fail + f);
                 if format == Format::Jsonl && write_error.is_none() {
                     for line in output::jsonl_lines(&name, &case) {
                         if let Err(e) = writeln!(stdout, "{line}") {
@@ -324,6 +319,18 @@ fn record(
         summary,
         results,
     }
+}
+
+/// (scenarios that pass or fail as expected, scenarios failing) of one case; skips are
+/// neither. For the progress line.
+pub(crate) fn tally(case: &CaseResult) -> (u64, u64) {
+    case.scenarios
+        .iter()
+        .fold((0, 0), |(pass, fail), s| match s.verdict {
+            Verdict::Pass | Verdict::ExpectedFail => (pass + 1, fail),
+            Verdict::Skip => (pass, fail),
+            _ => (pass, fail + 1),
+        })
 }
 
 /// The stored form of one case's scenarios.
