@@ -16,6 +16,7 @@ pub mod junit;
 pub mod markdown;
 pub mod publish;
 
+use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -212,11 +213,29 @@ impl Input {
         out
     }
 
+    /// Every benchmark record. In a merged run a per-machine reference (the HTTP ceiling)
+    /// was measured on each shard that needed it; those rows are named by their shard,
+    /// so charts and tables show one series per machine instead of mixing them.
     pub fn benchmarks(&self) -> Vec<BenchmarkRecord> {
-        self.runs
-            .iter()
-            .flat_map(|(_, r)| r.benchmarks.iter().cloned())
-            .collect()
+        let mut out = Vec::new();
+        for (_, run) in &self.runs {
+            let mut count: BTreeMap<(&str, &str, &str), usize> = BTreeMap::new();
+            for b in &run.benchmarks {
+                *count
+                    .entry((&b.benchmark, &b.runtime, &b.metric))
+                    .or_default() += 1;
+            }
+            for b in &run.benchmarks {
+                let mut b = b.clone();
+                if let Some(shard) = b.shard {
+                    if count[&(b.benchmark.as_str(), b.runtime.as_str(), b.metric.as_str())] > 1 {
+                        b.runtime = format!("{} · shard {shard}", b.runtime);
+                    }
+                }
+                out.push(b);
+            }
+        }
+        out
     }
 
     pub fn conformance(&self) -> Vec<&ConformanceRecord> {
@@ -426,4 +445,41 @@ fn out_hint(out: &Option<PathBuf>) -> String {
 /// `benchmark [runtime]`: the name other tools show for one series.
 pub fn series_name(r: &BenchmarkRecord) -> String {
     format!("{} [{}]", r.benchmark, r.runtime)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn per_machine_references_of_a_merged_run_are_named_by_shard() {
+        let mut run: RunRecord =
+            serde_json::from_str(include_str!("../../tests/fixtures/results/v1-export.json"))
+                .unwrap();
+        let mut first = run.benchmarks[0].clone();
+        first.shard = Some(1);
+        let mut second = first.clone();
+        second.shard = Some(2);
+        let mut other = run.benchmarks[1].clone();
+        other.shard = Some(2);
+        run.benchmarks = vec![first.clone(), second, other.clone()];
+        let input = Input {
+            runs: vec![(
+                Source {
+                    path: PathBuf::from("r.json"),
+                    raw_link: String::new(),
+                },
+                run,
+            )],
+        };
+        let names: Vec<String> = input.benchmarks().into_iter().map(|b| b.runtime).collect();
+        assert_eq!(
+            names,
+            [
+                format!("{} · shard 1", first.runtime),
+                format!("{} · shard 2", first.runtime),
+                other.runtime
+            ]
+        );
+    }
 }
