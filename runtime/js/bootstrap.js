@@ -457,6 +457,21 @@
   function systemError(e) {
     return Object.assign(new Error(e.message), { errno: e.errno, code: e.code, syscall: e.syscall, path: e.path });
   }
+  // Request handlers of listening servers, by server id (node:http, Dynojs.serve).
+  const httpServers = new Map();
+  function dispatchHttp(serverId, request) {
+    const handler = httpServers.get(serverId);
+    if (handler === undefined) {
+      binding.httpRespond(request.id, 503, null, [], 'Service Unavailable');
+      return;
+    }
+    try {
+      handler(request);
+    } catch (e) {
+      uncaught(e);
+    }
+    processTicksAndRejections();
+  }
   function dispatchIo(id, err, value) {
     const callback = ioCallbacks.get(id);
     ioCallbacks.delete(id);
@@ -762,12 +777,28 @@
   define(G, 'btoa', btoa);
   define(G, 'atob', atob);
   define(G, 'navigator', { userAgent: `dynojs/${binding.version}`, hardwareConcurrency: binding.cpus, language: 'en-US', platform: binding.platform });
-  for (const name of ['structuredClone', 'DOMException']) {
+  // Globals backed by builtins, loaded on first use so start-up pays nothing for them.
+  const dynojs = {
+    version: binding.version,
+    serve: (options, handler) => internal('http').serve(options, handler),
+  };
+  const lazyGlobals = [
+    ['structuredClone', 'internal/clone'],
+    ['DOMException', 'internal/clone'],
+    ['Buffer', 'buffer'],
+    ['Headers', 'internal/web'],
+    ['Request', 'internal/web'],
+    ['Response', 'internal/web'],
+    ['TextEncoder', 'internal/web'],
+    ['TextDecoder', 'internal/web'],
+  ];
+  define(G, 'Dynojs', dynojs);
+  for (const [name, module] of lazyGlobals) {
     Object.defineProperty(G, name, {
       configurable: true,
       enumerable: false,
       get() {
-        const v = internal('internal/clone')[name];
+        const v = internal(module)[name];
         define(G, name, v);
         return v;
       },
@@ -779,6 +810,7 @@
 
   const internals = {
     ioRequest,
+    httpServers,
     systemError,
     codedError,
     argTypeError,
@@ -814,6 +846,7 @@
       return m !== null && (typeof m === 'object' || typeof m === 'function') ? Object.keys(m) : [];
     },
     dispatchIo,
+    dispatchHttp,
     runTimers,
     runImmediates,
     loopState,

@@ -297,6 +297,11 @@ pub fn create<'js>(
             std::path::Path::new(&path).exists()
         })?,
     )?;
+    b.set("httpListen", Function::new(ctx.clone(), http_listen)?)?;
+    b.set("httpClose", Function::new(ctx.clone(), http_close)?)?;
+    b.set("httpRespond", Function::new(ctx.clone(), http_respond)?)?;
+    b.set("utf8Encode", Function::new(ctx.clone(), utf8_encode)?)?;
+    b.set("utf8Decode", Function::new(ctx.clone(), utf8_decode)?)?;
     b.set("compileScript", Function::new(ctx.clone(), compile_script)?)?;
     b.set(
         "btoa",
@@ -474,4 +479,76 @@ fn fs_write_file_sync(ctx: Ctx<'_>, path: String, data: Value<'_>) -> Result<()>
     let bytes = bytes_of(&data)?;
     std::fs::write(&path, bytes)
         .or_else(|e| throw_io(&ctx, crate::io::IoError::from_io(&e, "open", &path)))
+}
+
+/// `httpListen(server, host, port)`: the bound port; throws a Node-style system error.
+fn http_listen(ctx: Ctx<'_>, server: f64, host: String, port: f64) -> Result<f64> {
+    let Some(io) = crate::io::current() else {
+        return throw_coded(&ctx, "ERR_INTERNAL", "no event loop");
+    };
+    if !(0.0..=65535.0).contains(&port) || port.fract() != 0.0 {
+        return throw_coded(
+            &ctx,
+            "ERR_SOCKET_BAD_PORT",
+            &format!("options.port should be >= 0 and < 65536. Received {port}."),
+        );
+    }
+    match crate::http::listen(&io, server as u64, &host, port as u16) {
+        Ok(bound) => Ok(f64::from(bound)),
+        Err(e) => throw_io(&ctx, e),
+    }
+}
+
+fn http_close(server: f64) -> bool {
+    crate::io::current().is_some_and(|io| crate::http::close(&io, server as u64))
+}
+
+/// `httpRespond(id, status, reason, [name, value, ...], body)`: false when the request
+/// is gone.
+fn http_respond(
+    ctx: Ctx<'_>,
+    id: f64,
+    status: u16,
+    reason: Option<String>,
+    headers: Vec<String>,
+    body: Value<'_>,
+) -> Result<bool> {
+    let body = if body.is_undefined() || body.is_null() {
+        Vec::new()
+    } else {
+        bytes_of(&body)?
+    };
+    let headers = headers
+        .chunks_exact(2)
+        .map(|p| (p[0].clone(), p[1].clone()))
+        .collect();
+    let answer = crate::http::Answer {
+        status,
+        reason,
+        headers,
+        body,
+    };
+    crate::http::respond(id as u64, answer)
+        .or_else(|e| throw_coded(&ctx, "ERR_HTTP_INVALID_HEADER_VALUE", &e))
+}
+
+fn utf8_encode<'js>(ctx: Ctx<'js>, text: String) -> Result<rquickjs::TypedArray<'js, u8>> {
+    rquickjs::TypedArray::<u8>::new(ctx, text.into_bytes())
+}
+
+/// `utf8Decode(bytes, fatal)`: invalid sequences become U+FFFD, or throw when fatal.
+fn utf8_decode(ctx: Ctx<'_>, bytes: Value<'_>, fatal: bool) -> Result<String> {
+    let bytes = bytes_of(&bytes)?;
+    match String::from_utf8(bytes) {
+        Ok(s) => Ok(s),
+        Err(e) if fatal => {
+            let _ = e;
+            throw_coded(
+                &ctx,
+                "ERR_ENCODING_INVALID_ENCODED_DATA",
+                "The encoded data was not valid for encoding utf-8",
+            )
+        }
+        Err(e) => Ok(String::from_utf8_lossy(e.as_bytes()).into_owned()),
+    }
 }

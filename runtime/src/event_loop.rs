@@ -83,29 +83,58 @@ fn alive(vm: &Vm) -> bool {
 
 /// The poll phase: waits up to `wait` (forever for `None`) for the first completion,
 /// then dispatches every completion that is ready.
+///
+/// With servers open, tasks on the runtime (accepting, reading requests, writing
+/// responses) get a turn every iteration — even one that must not block — and after the
+/// first completion arrives the other ready connections get one more turn, so one poll
+/// phase takes a batch of requests instead of one (the per-iteration cost of the phases
+/// is then shared by the batch).
 fn poll(vm: &Vm, wait: Option<Duration>) {
     let mut rx = vm.io.rx.borrow_mut();
     let mut ready = Vec::new();
-    match rx.try_recv() {
-        Ok(c) => ready.push(c),
-        Err(_) if wait != Some(Duration::ZERO) => {
-            binding::flush_stdout();
-            let first = vm.tokio.block_on(async {
-                match wait {
+    if vm.io.has_tasks() {
+        vm.tokio.block_on(async {
+            tokio::task::yield_now().await;
+            while let Ok(c) = rx.try_recv() {
+                ready.push(c);
+            }
+            if ready.is_empty() && wait != Some(Duration::ZERO) {
+                binding::flush_stdout();
+                let first = match wait {
                     Some(d) => tokio::time::timeout(d, rx.recv()).await.ok().flatten(),
                     None => rx.recv().await,
+                };
+                ready.extend(first);
+                tokio::task::yield_now().await;
+                while let Ok(c) = rx.try_recv() {
+                    ready.push(c);
                 }
-            });
-            ready.extend(first);
+            }
+        });
+    } else {
+        match rx.try_recv() {
+            Ok(c) => ready.push(c),
+            Err(_) if wait != Some(Duration::ZERO) => {
+                binding::flush_stdout();
+                let first = vm.tokio.block_on(async {
+                    match wait {
+                        Some(d) => tokio::time::timeout(d, rx.recv()).await.ok().flatten(),
+                        None => rx.recv().await,
+                    }
+                });
+                ready.extend(first);
+            }
+            Err(_) => {}
         }
-        Err(_) => {}
-    }
-    while let Ok(c) = rx.try_recv() {
-        ready.push(c);
+        while let Ok(c) = rx.try_recv() {
+            ready.push(c);
+        }
     }
     drop(rx);
     for completion in ready {
-        vm.io.finished();
+        if completion.counted {
+            vm.io.finished();
+        }
         dispatch(vm, completion);
     }
 }
@@ -114,6 +143,11 @@ fn dispatch(vm: &Vm, completion: Completion) {
     vm.context.with(|ctx| {
         let run = || -> rquickjs::Result<()> {
             let hooks = crate::vm::hooks(&ctx)?;
+            if let Ok(Payload::Request(request)) = completion.result {
+                let f: rquickjs::Function = hooks.get("dispatchHttp")?;
+                let req = request_object(&ctx, *request)?;
+                return f.call::<_, ()>((completion.id, req));
+            }
             let f: rquickjs::Function = hooks.get("dispatchIo")?;
             match completion.result {
                 Ok(payload) => {
@@ -126,6 +160,7 @@ fn dispatch(vm: &Vm, completion: Completion) {
                         }
                         Payload::Unit => rquickjs::Value::new_undefined(ctx.clone()),
                         Payload::Bool(b) => rquickjs::Value::new_bool(ctx.clone(), b),
+                        Payload::Request(_) => unreachable!("dispatched above"),
                     };
                     f.call::<_, ()>((completion.id, rquickjs::Value::new_null(ctx.clone()), value))
                 }
@@ -144,4 +179,35 @@ fn dispatch(vm: &Vm, completion: Completion) {
             crate::vm::report_caught(&ctx, e);
         }
     });
+}
+
+/// The JS view of a request: `{id, method, url, httpVersion, rawHeaders, body,
+/// remoteAddress, remotePort}`; its response sender is filed under `id`.
+fn request_object<'js>(
+    ctx: &rquickjs::Ctx<'js>,
+    request: crate::http::HttpRequest,
+) -> rquickjs::Result<rquickjs::Object<'js>> {
+    let o = rquickjs::Object::new(ctx.clone())?;
+    o.set("id", request.id as f64)?;
+    o.set("method", request.method)?;
+    o.set("url", request.url)?;
+    o.set("httpVersion", request.version)?;
+    let raw = rquickjs::Array::new(ctx.clone())?;
+    for (i, (name, value)) in request.headers.iter().enumerate() {
+        raw.set(2 * i, name.as_str())?;
+        raw.set(2 * i + 1, String::from_utf8_lossy(value).as_ref())?;
+    }
+    o.set("rawHeaders", raw)?;
+    if !request.body.is_empty() {
+        o.set(
+            "body",
+            rquickjs::TypedArray::<u8>::new(ctx.clone(), request.body.to_vec())?,
+        )?;
+    }
+    if let Some(remote) = request.remote {
+        o.set("remoteAddress", remote.ip().to_string())?;
+        o.set("remotePort", remote.port())?;
+    }
+    crate::http::file(request.id, request.respond);
+    Ok(o)
 }

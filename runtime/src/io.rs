@@ -17,6 +17,8 @@ pub enum Payload {
     Text(String),
     Unit,
     Bool(bool),
+    /// An HTTP request for a server's handler (not a one-shot operation).
+    Request(Box<crate::http::HttpRequest>),
 }
 
 /// A failed operation, shaped like a Node system error.
@@ -64,6 +66,9 @@ impl IoError {
 pub struct Completion {
     pub id: f64,
     pub result: Result<Payload, IoError>,
+    /// Ends a counted (ref'ed) operation; events of a long-lived handle (a server's
+    /// requests) are not counted — the handle holds one ref of its own.
+    pub counted: bool,
 }
 
 /// The channel and the count of pending (ref'ed) operations.
@@ -71,6 +76,8 @@ pub struct Io {
     tx: UnboundedSender<Completion>,
     pub rx: std::cell::RefCell<UnboundedReceiver<Completion>>,
     pending: Cell<usize>,
+    /// Long-lived handles (listening servers) whose tasks need turns on the runtime.
+    handles: Cell<usize>,
     pub handle: tokio::runtime::Handle,
 }
 
@@ -81,6 +88,7 @@ impl Io {
             tx,
             rx: std::cell::RefCell::new(rx),
             pending: Cell::new(0),
+            handles: Cell::new(0),
             handle,
         }
     }
@@ -99,8 +107,33 @@ impl Io {
         self.handle.spawn_blocking(move || {
             let result = work();
             // The receiver lives as long as the loop; a send after exit is moot.
-            let _ = tx.send(Completion { id, result });
+            let _ = tx.send(Completion {
+                id,
+                result,
+                counted: true,
+            });
         });
+    }
+
+    /// A sender for tasks that deliver events of long-lived handles.
+    pub fn sender(&self) -> UnboundedSender<Completion> {
+        self.tx.clone()
+    }
+
+    /// A long-lived handle (a listening server) keeps the loop alive until released.
+    pub fn hold(&self) {
+        self.pending.set(self.pending.get() + 1);
+        self.handles.set(self.handles.get() + 1);
+    }
+
+    pub fn release(&self) {
+        self.pending.set(self.pending.get().saturating_sub(1));
+        self.handles.set(self.handles.get().saturating_sub(1));
+    }
+
+    /// Whether tasks on the runtime (servers, their connections) may have work to do.
+    pub fn has_tasks(&self) -> bool {
+        self.handles.get() > 0
     }
 
     /// Called when a completion has been taken off the channel.

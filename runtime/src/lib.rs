@@ -8,6 +8,7 @@ pub mod agent;
 pub mod binding;
 pub mod cli;
 pub mod event_loop;
+pub mod http;
 pub mod io;
 pub mod modules;
 pub mod resolver;

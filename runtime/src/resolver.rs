@@ -16,9 +16,11 @@ use serde_json::Value;
 pub const BUILTINS: &[&str] = &[
     "assert",
     "assert/strict",
+    "buffer",
     "events",
     "fs",
     "fs/promises",
+    "http",
     "path",
     "process",
     "timers",

@@ -122,6 +122,7 @@ impl Vm {
     pub fn new(argv: Vec<String>) -> Result<Vm, String> {
         let tokio = tokio::runtime::Builder::new_current_thread()
             .enable_time()
+            .enable_io()
             .build()
             .map_err(|e| format!("cannot start the event loop: {e}"))?;
         let io = Rc::new(crate::io::Io::new(tokio.handle().clone()));

@@ -1,0 +1,575 @@
+// node:http servers (createServer, Server, IncomingMessage, ServerResponse) and
+// Dynojs.serve, both on the runtime's hyper server (src/http.rs). Requests arrive in the
+// poll phase through dispatchHttp with their whole body; a response is sent whole when
+// it ends (res.write chunks are gathered until res.end).
+(function (binding, internals) {
+  'use strict';
+  const EventEmitter = internals.internal('events');
+  const { codedError, argTypeError, validateFunction, httpServers } = internals;
+  const { Buffer } = internals.internal('buffer');
+  const nextTick = (fn, ...args) => process.nextTick(fn, ...args);
+
+  const STATUS_CODES = {
+    100: 'Continue', 101: 'Switching Protocols', 200: 'OK', 201: 'Created', 202: 'Accepted',
+    203: 'Non-Authoritative Information', 204: 'No Content', 205: 'Reset Content', 206: 'Partial Content',
+    300: 'Multiple Choices', 301: 'Moved Permanently', 302: 'Found', 303: 'See Other', 304: 'Not Modified',
+    307: 'Temporary Redirect', 308: 'Permanent Redirect', 400: 'Bad Request', 401: 'Unauthorized',
+    402: 'Payment Required', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed',
+    406: 'Not Acceptable', 408: 'Request Timeout', 409: 'Conflict', 410: 'Gone', 411: 'Length Required',
+    412: 'Precondition Failed', 413: 'Payload Too Large', 414: 'URI Too Long', 415: 'Unsupported Media Type',
+    416: 'Range Not Satisfiable', 417: 'Expectation Failed', 418: "I'm a Teapot", 422: 'Unprocessable Entity',
+    425: 'Too Early', 426: 'Upgrade Required', 428: 'Precondition Required', 429: 'Too Many Requests',
+    431: 'Request Header Fields Too Large', 451: 'Unavailable For Legal Reasons', 500: 'Internal Server Error',
+    501: 'Not Implemented', 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout',
+    505: 'HTTP Version Not Supported',
+  };
+  const METHODS = ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT'];
+
+  let nextServerId = 0;
+
+  // Requests and responses are made per request, so they are cheap: no EventEmitter
+  // init (listeners are created on first use), defaults on the prototype, the socket
+  // object made only when asked for.
+  class IncomingMessage {
+    constructor(raw) {
+      this.method = raw.method;
+      this.url = raw.url;
+      this.httpVersion = raw.httpVersion;
+      this.rawHeaders = raw.rawHeaders;
+      this._raw = raw;
+      this._body = raw.body;
+    }
+    get httpVersionMinor() {
+      return this.httpVersion === '1.0' ? 0 : 1;
+    }
+    get socket() {
+      const raw = this._raw;
+      const socket = { remoteAddress: raw.remoteAddress, remotePort: raw.remotePort, encrypted: false, readable: true, writable: true, destroy() {}, setTimeout() {}, setNoDelay() {}, setKeepAlive() {}, on() {}, once() {}, removeListener() {} };
+      Object.defineProperty(this, 'socket', { value: socket, writable: true, configurable: true, enumerable: true });
+      return socket;
+    }
+    set socket(v) {
+      Object.defineProperty(this, 'socket', { value: v, writable: true, configurable: true, enumerable: true });
+    }
+    get connection() {
+      return this.socket;
+    }
+    get trailers() {
+      return {};
+    }
+    get rawTrailers() {
+      return [];
+    }
+    get headers() {
+      if (this._headers === undefined) {
+        const h = {};
+        const raw = this.rawHeaders;
+        for (let i = 0; i < raw.length; i += 2) {
+          const k = raw[i].toLowerCase();
+          const v = raw[i + 1];
+          const old = h[k];
+          if (old === undefined) h[k] = k === 'set-cookie' ? [v] : v;
+          else if (k === 'set-cookie') old.push(v);
+          else if (k === 'cookie') h[k] = `${old}; ${v}`;
+          else h[k] = `${old}, ${v}`;
+        }
+        this._headers = h;
+      }
+      return this._headers;
+    }
+    set headers(v) {
+      this._headers = v;
+    }
+    get headersDistinct() {
+      const out = {};
+      for (let i = 0; i < this.rawHeaders.length; i += 2) (out[this.rawHeaders[i].toLowerCase()] ??= []).push(this.rawHeaders[i + 1]);
+      return out;
+    }
+    setEncoding(encoding) {
+      this._encoding = encoding;
+      return this;
+    }
+    on(event, listener) {
+      EventEmitter.prototype.on.call(this, event, listener);
+      if (event === 'data' || event === 'readable') this.resume();
+      return this;
+    }
+    addListener(event, listener) {
+      return this.on(event, listener);
+    }
+    resume() {
+      if (!this._flowing) {
+        this._flowing = true;
+        nextTick(() => this._flow());
+      }
+      return this;
+    }
+    pause() {
+      return this;
+    }
+    isPaused() {
+      return !this._flowing;
+    }
+    read() {
+      const b = this._body;
+      this._body = undefined;
+      if (b === undefined) {
+        if (!this.complete) nextTick(() => this._end());
+        return null;
+      }
+      return this._chunk(b);
+    }
+    _chunk(bytes) {
+      const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      return this._encoding ? buf.toString(this._encoding) : buf;
+    }
+    _flow() {
+      const b = this._body;
+      this._body = undefined;
+      if (b !== undefined && b.length > 0) this.emit('data', this._chunk(b));
+      this._end();
+    }
+    _end() {
+      if (this.complete) return;
+      this.complete = true;
+      this.readable = false;
+      this.emit('end');
+      this.emit('close');
+    }
+    pipe(dest) {
+      this.on('data', (c) => dest.write(c));
+      this.on('end', () => dest.end());
+      return dest;
+    }
+    unpipe() {
+      return this;
+    }
+    destroy() {
+      this.aborted = true;
+      return this;
+    }
+    setTimeout(ms, cb) {
+      return this;
+    }
+    async *[Symbol.asyncIterator]() {
+      const b = this._body;
+      this._body = undefined;
+      this._flowing = true;
+      if (b !== undefined && b.length > 0) yield this._chunk(b);
+      this._end();
+    }
+  }
+  Object.setPrototypeOf(IncomingMessage.prototype, EventEmitter.prototype);
+  Object.setPrototypeOf(IncomingMessage, EventEmitter);
+  Object.assign(IncomingMessage.prototype, {
+    httpVersionMajor: 1,
+    complete: false,
+    aborted: false,
+    readable: true,
+    _headers: undefined,
+    _encoding: null,
+    _flowing: false,
+  });
+
+  const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+  // Header names repeat request after request: validate each once (bounded).
+  const validNames = new Map();
+  function lowerName(name) {
+    let lower = validNames.get(name);
+    if (lower === undefined) {
+      checkHeaderName(name);
+      lower = name.toLowerCase();
+      if (validNames.size < 1024) validNames.set(name, lower);
+    }
+    return lower;
+  }
+  function checkHeaderName(name) {
+    if (typeof name !== 'string' || !TOKEN.test(name)) {
+      throw codedError(TypeError, 'ERR_INVALID_HTTP_TOKEN', `Header name must be a valid HTTP token ["${name}"]`);
+    }
+  }
+  function checkHeaderValue(name, value) {
+    if (value === undefined) throw codedError(TypeError, 'ERR_HTTP_INVALID_HEADER_VALUE', `Invalid value "${value}" for header "${name}"`);
+    if (typeof value === 'number') return;
+    const text = Array.isArray(value) ? value.join('') : `${value}`;
+    if (text.indexOf('\n') !== -1 || text.indexOf('\r') !== -1 || text.indexOf('\0') !== -1) {
+      throw codedError(TypeError, 'ERR_INVALID_CHAR', `Invalid character in header content ["${name}"]`);
+    }
+  }
+  function emitFinish(res, callback) {
+    res.writableFinished = true;
+    res.emit('finish');
+    res.emit('close');
+    if (callback) callback();
+  }
+
+  class ServerResponse {
+    constructor(req, id) {
+      this.req = req;
+      this._id = id;
+    }
+    get socket() {
+      return this.req.socket;
+    }
+    set socket(v) {
+      Object.defineProperty(this, 'socket', { value: v, writable: true, configurable: true, enumerable: true });
+    }
+    get connection() {
+      return this.req.socket;
+    }
+    get writable() {
+      return !this.writableEnded;
+    }
+    _sentCheck() {
+      if (this.headersSent) throw codedError(Error, 'ERR_HTTP_HEADERS_SENT', 'Cannot set headers after they are sent to the client');
+    }
+    // Headers live in two null-prototype objects keyed by lower-case name: the value
+    // (_hv) and the name as the program spelled it (_hn). Cheaper than a Map of pairs
+    // in QuickJS, and in insertion order like Node's.
+    _put(name, value) {
+      const lower = lowerName(name);
+      checkHeaderValue(name, value);
+      if (this._hv === null) {
+        this._hv = Object.create(null);
+        this._hn = Object.create(null);
+      }
+      this._hv[lower] = value;
+      this._hn[lower] = name;
+    }
+    setHeader(name, value) {
+      this._sentCheck();
+      this._put(name, value);
+      return this;
+    }
+    appendHeader(name, value) {
+      this._sentCheck();
+      const old = this.getHeader(name);
+      if (old === undefined) return this.setHeader(name, value);
+      return this.setHeader(name, [].concat(old, value));
+    }
+    getHeader(name) {
+      return this._hv === null ? undefined : this._hv[`${name}`.toLowerCase()];
+    }
+    getHeaders() {
+      const out = Object.create(null);
+      if (this._hv !== null) for (const k in this._hv) out[k] = this._hv[k];
+      return out;
+    }
+    getHeaderNames() {
+      return this._hv === null ? [] : Object.keys(this._hv);
+    }
+    getRawHeaderNames() {
+      return this._hv === null ? [] : Object.keys(this._hv).map((k) => this._hn[k]);
+    }
+    hasHeader(name) {
+      return this._hv !== null && `${name}`.toLowerCase() in this._hv;
+    }
+    removeHeader(name) {
+      this._sentCheck();
+      if (this._hv === null) return;
+      const lower = `${name}`.toLowerCase();
+      delete this._hv[lower];
+      delete this._hn[lower];
+    }
+    writeHead(statusCode, reason, headers) {
+      if (this.headersSent) this._sentCheck();
+      if (typeof reason !== 'string') {
+        headers = reason;
+        reason = undefined;
+      }
+      statusCode |= 0;
+      if (statusCode < 100 || statusCode > 999) throw codedError(RangeError, 'ERR_HTTP_INVALID_STATUS_CODE', `Invalid status code: ${statusCode}`);
+      this.statusCode = statusCode;
+      if (reason !== undefined) this.statusMessage = reason;
+      if (Array.isArray(headers)) {
+        if (headers.length && Array.isArray(headers[0])) for (const [k, v] of headers) this._put(k, v);
+        else for (let i = 0; i < headers.length; i += 2) this._put(headers[i], headers[i + 1]);
+      } else if (headers) {
+        for (const k in headers) this._put(k, headers[k]);
+      }
+      this.headersSent = true;
+      return this;
+    }
+    writeContinue() {}
+    flushHeaders() {
+      this.headersSent = true;
+    }
+    setTimeout() {
+      return this;
+    }
+    write(chunk, encoding, callback) {
+      if (typeof encoding === 'function') {
+        callback = encoding;
+        encoding = undefined;
+      }
+      if (this.writableEnded) {
+        const err = codedError(Error, 'ERR_STREAM_WRITE_AFTER_END', 'write after end');
+        nextTick(() => {
+          if (callback) callback(err);
+          this.emit('error', err);
+        });
+        return false;
+      }
+      if (chunk === undefined || chunk === null) throw codedError(TypeError, 'ERR_STREAM_NULL_VALUES', 'May not write null values to stream');
+      this.headersSent = true;
+      (this._chunks ??= []).push(typeof chunk === 'string' && encoding && encoding !== 'utf8' && encoding !== 'utf-8' ? Buffer.from(chunk, encoding) : chunk);
+      if (callback) nextTick(callback);
+      return true;
+    }
+    end(chunk, encoding, callback) {
+      if (typeof chunk === 'function') {
+        callback = chunk;
+        chunk = undefined;
+      } else if (typeof encoding === 'function') {
+        callback = encoding;
+        encoding = undefined;
+      }
+      if (this.writableEnded) {
+        if (callback) nextTick(callback);
+        return this;
+      }
+      let body;
+      const chunks = this._chunks;
+      if (chunks === null) {
+        body = chunk === undefined || chunk === null ? undefined : typeof chunk === 'string' && encoding && encoding !== 'utf8' && encoding !== 'utf-8' ? Buffer.from(chunk, encoding) : chunk;
+      } else {
+        if (chunk !== undefined && chunk !== null) this.write(chunk, encoding);
+        body = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks.map((c) => (typeof c === 'string' ? Buffer.from(c) : c)));
+      }
+      this.headersSent = true;
+      this.finished = true;
+      this.writableEnded = true;
+      if (this.req.method === 'HEAD' || this.statusCode === 204 || this.statusCode === 304) body = undefined;
+      const flat = [];
+      const hv = this._hv;
+      if (hv !== null) {
+        const hn = this._hn;
+        for (const k in hv) {
+          const value = hv[k];
+          if (Array.isArray(value)) for (const v of value) flat.push(hn[k], `${v}`);
+          else flat.push(hn[k], typeof value === 'string' ? value : `${value}`);
+        }
+      }
+      binding.httpRespond(this._id, this.statusCode, this.statusMessage ?? null, flat, body);
+      nextTick(emitFinish, this, callback);
+      return this;
+    }
+    destroy() {
+      return this;
+    }
+  }
+  Object.setPrototypeOf(ServerResponse.prototype, EventEmitter.prototype);
+  Object.setPrototypeOf(ServerResponse, EventEmitter);
+  Object.assign(ServerResponse.prototype, {
+    statusCode: 200,
+    statusMessage: undefined,
+    _hv: null,
+    _hn: null,
+    _chunks: null,
+    headersSent: false,
+    finished: false,
+    writableEnded: false,
+    writableFinished: false,
+    sendDate: true,
+    chunkedEncoding: false,
+  });
+
+  class Server extends EventEmitter {
+    constructor(options, requestListener) {
+      super();
+      if (typeof options === 'function') requestListener = options;
+      if (requestListener !== undefined) this.on('request', requestListener);
+      this._id = 0;
+      this._address = null;
+      this.listening = false;
+      this.timeout = 0;
+      this.keepAliveTimeout = 5000;
+      this.headersTimeout = 60000;
+      this.requestTimeout = 300000;
+      this.maxHeadersCount = null;
+    }
+    listen(...args) {
+      let port = 0;
+      let host;
+      let callback;
+      if (typeof args[args.length - 1] === 'function') callback = args.pop();
+      if (args[0] !== null && typeof args[0] === 'object') {
+        port = args[0].port ?? 0;
+        host = args[0].host;
+      } else {
+        if (args[0] !== undefined) port = args[0];
+        if (typeof args[1] === 'string') host = args[1];
+      }
+      if (typeof port === 'string' && /^\d+$/.test(port)) port = Number(port);
+      if (typeof port !== 'number' || !Number.isInteger(port) || port < 0 || port > 65535) {
+        throw codedError(RangeError, 'ERR_SOCKET_BAD_PORT', `options.port should be >= 0 and < 65536. Received ${typeof port === 'string' ? `type string ('${port}')` : port}.`);
+      }
+      if (this.listening) throw codedError(Error, 'ERR_SERVER_ALREADY_LISTEN', 'Listen method has been called more than once without closing.');
+      if (callback) this.once('listening', callback);
+      const id = ++nextServerId;
+      const bindHost = host === undefined || host === 'localhost' ? (host === 'localhost' ? '127.0.0.1' : '0.0.0.0') : host;
+      let bound;
+      try {
+        bound = binding.httpListen(id, bindHost, port);
+      } catch (e) {
+        nextTick(() => this.emit('error', e));
+        return this;
+      }
+      this._id = id;
+      this.listening = true;
+      this._address = { address: bindHost, family: bindHost.includes(':') ? 'IPv6' : 'IPv4', port: bound };
+      httpServers.set(id, (raw) => {
+        const req = new IncomingMessage(raw);
+        const res = new ServerResponse(req, raw.id);
+        this.emit('request', req, res);
+      });
+      nextTick(() => this.emit('listening'));
+      return this;
+    }
+    address() {
+      return this.listening ? { ...this._address } : null;
+    }
+    close(callback) {
+      if (!this.listening) {
+        if (callback) nextTick(callback, codedError(Error, 'ERR_SERVER_NOT_RUNNING', 'Server is not running.'));
+        return this;
+      }
+      binding.httpClose(this._id);
+      httpServers.delete(this._id);
+      this.listening = false;
+      if (callback) this.once('close', callback);
+      nextTick(() => this.emit('close'));
+      return this;
+    }
+    closeAllConnections() {}
+    closeIdleConnections() {}
+    setTimeout(ms, callback) {
+      this.timeout = ms;
+      if (callback) this.on('timeout', callback);
+      return this;
+    }
+    ref() {
+      return this;
+    }
+    unref() {
+      return this;
+    }
+    [Symbol.asyncDispose]() {
+      return new Promise((resolve) => this.close(() => resolve()));
+    }
+  }
+
+  function createServer(options, requestListener) {
+    return new Server(options, requestListener);
+  }
+
+  // ---- Dynojs.serve ------------------------------------------------------------------
+  let web;
+  function serve(options, handler) {
+    web ??= internals.internal('internal/web');
+    if (typeof options === 'function') {
+      handler = options;
+      options = {};
+    }
+    options ??= {};
+    handler ??= options.fetch ?? options.handler;
+    validateFunction(handler, 'options.fetch');
+    const hostname = options.hostname ?? '0.0.0.0';
+    const id = ++nextServerId;
+    const port = binding.httpListen(id, hostname, options.port ?? 8000);
+    const { Request, Response, kRaw } = web;
+    const origin = `http://${hostname.includes(':') ? `[${hostname}]` : hostname}:${port}`;
+    const onError = options.onError;
+    function fail(reqId, error) {
+      let answered = false;
+      if (typeof onError === 'function') {
+        try {
+          const r = onError(error);
+          if (r instanceof Response) {
+            send(reqId, r);
+            answered = true;
+          }
+        } catch (e) {
+          error = e;
+        }
+      }
+      if (!answered) {
+        console.error(error);
+        binding.httpRespond(reqId, 500, null, ['content-type', 'text/plain;charset=UTF-8'], 'Internal Server Error');
+      }
+    }
+    function send(reqId, response) {
+      if (!(response instanceof Response)) {
+        fail(reqId, new TypeError('Return value from serve handler must be a response or a promise resolving to a response'));
+        return;
+      }
+      const body = response[web.kBody].value;
+      binding.httpRespond(reqId, response.status, response.statusText || null, response[kRaw](), body);
+    }
+    httpServers.set(id, (raw) => {
+      const host = hostOf(raw.rawHeaders);
+      const request = Request[kRaw](host ? `http://${host}${raw.url}` : origin + raw.url, raw.method, raw.rawHeaders, raw.body);
+      let out;
+      try {
+        out = handler(request, { remoteAddr: { transport: 'tcp', hostname: raw.remoteAddress, port: raw.remotePort } });
+      } catch (e) {
+        fail(raw.id, e);
+        return;
+      }
+      if (out !== null && typeof out === 'object' && typeof out.then === 'function') out.then((r) => send(raw.id, r), (e) => fail(raw.id, e));
+      else send(raw.id, out);
+    });
+    let resolveFinished;
+    const finished = new Promise((resolve) => (resolveFinished = resolve));
+    let open = true;
+    function shutdown() {
+      if (open) {
+        open = false;
+        binding.httpClose(id);
+        httpServers.delete(id);
+        resolveFinished();
+      }
+      return finished;
+    }
+    if (typeof options.onListen === 'function') options.onListen({ hostname, port, transport: 'tcp' });
+    return {
+      port,
+      hostname,
+      addr: { transport: 'tcp', hostname, port },
+      url: `${origin}/`,
+      finished,
+      shutdown,
+      stop: shutdown,
+      ref() {},
+      unref() {},
+      [Symbol.asyncDispose]: shutdown,
+    };
+  }
+
+  function hostOf(raw) {
+    for (let i = 0; i < raw.length; i += 2) if (raw[i].length === 4 && raw[i].toLowerCase() === 'host') return raw[i + 1];
+    return undefined;
+  }
+
+  const notYet = (what) => () => {
+    throw codedError(Error, 'ERR_NOT_IMPLEMENTED', `http.${what} is not implemented yet in dynojs (the HTTP client lands with fetch)`);
+  };
+
+  return {
+    STATUS_CODES,
+    METHODS,
+    IncomingMessage,
+    ServerResponse,
+    OutgoingMessage: ServerResponse,
+    Server,
+    createServer,
+    request: notYet('request'),
+    get: notYet('get'),
+    Agent: class Agent {},
+    globalAgent: {},
+    maxHeaderSize: 16384,
+    validateHeaderName: checkHeaderName,
+    validateHeaderValue: checkHeaderValue,
+    serve,
+  };
+})

@@ -1,0 +1,330 @@
+//! HTTP servers with a real client over loopback: the node:http fixture on dynojs and on
+//! node (answers must agree), and Dynojs.serve. The client is a small HTTP/1.1 reader
+//! on std's TcpStream, so keep-alive, chunked uploads and raw status lines are visible.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use assert_cmd::cargo::CommandCargoExt;
+
+/// A server process that prints `DYNO_READY port=N`; killed on drop.
+struct Server {
+    child: Child,
+    port: u16,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Server {
+    fn start(mut cmd: Command) -> Server {
+        let mut child = cmd
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawning the server");
+        let mut out = BufReader::new(child.stdout.take().unwrap());
+        let mut line = String::new();
+        out.read_line(&mut line).unwrap();
+        let port = line
+            .trim()
+            .strip_prefix("DYNO_READY port=")
+            .unwrap_or_else(|| panic!("no readiness line, got {line:?}"))
+            .parse()
+            .unwrap();
+        // Keep draining stdout so the server never blocks on a full pipe.
+        std::thread::spawn(move || {
+            let _ = std::io::copy(&mut out, &mut std::io::sink());
+        });
+        Server { child, port }
+    }
+
+    fn connect(&self) -> Conn {
+        let stream = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
+        stream
+            .set_read_timeout(Some(Duration::from_secs(10)))
+            .unwrap();
+        Conn {
+            reader: BufReader::new(stream.try_clone().unwrap()),
+            stream,
+        }
+    }
+
+    /// Kills the server and returns its stderr.
+    fn stderr(mut self) -> String {
+        let _ = self.child.kill();
+        let mut text = String::new();
+        if let Some(mut e) = self.child.stderr.take() {
+            let _ = e.read_to_string(&mut text);
+        }
+        text
+    }
+}
+
+/// One keep-alive connection.
+struct Conn {
+    stream: TcpStream,
+    reader: BufReader<TcpStream>,
+}
+
+#[derive(Debug)]
+struct Reply {
+    status: u16,
+    reason: String,
+    headers: Vec<(String, String)>,
+    body: Vec<u8>,
+}
+
+impl Reply {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+
+    fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+}
+
+impl Conn {
+    fn send(&mut self, raw: &[u8]) {
+        self.stream.write_all(raw).unwrap();
+    }
+
+    fn get(&mut self, path: &str) -> Reply {
+        self.send(format!("GET {path} HTTP/1.1\r\nHost: localhost\r\n\r\n").as_bytes());
+        self.read()
+    }
+
+    fn read(&mut self) -> Reply {
+        let mut line = String::new();
+        self.reader.read_line(&mut line).unwrap();
+        let mut parts = line.trim_end().splitn(3, ' ');
+        let _version = parts.next().unwrap();
+        let status: u16 = parts.next().unwrap_or("0").parse().unwrap();
+        let reason = parts.next().unwrap_or("").to_owned();
+        let mut headers = Vec::new();
+        loop {
+            let mut h = String::new();
+            self.reader.read_line(&mut h).unwrap();
+            let h = h.trim_end();
+            if h.is_empty() {
+                break;
+            }
+            let (n, v) = h.split_once(':').unwrap();
+            headers.push((n.to_owned(), v.trim().to_owned()));
+        }
+        let mut reply = Reply {
+            status,
+            reason,
+            headers,
+            body: Vec::new(),
+        };
+        if let Some(len) = reply.header("content-length") {
+            let mut body = vec![0; len.parse().unwrap()];
+            self.reader.read_exact(&mut body).unwrap();
+            reply.body = body;
+        } else if reply
+            .header("transfer-encoding")
+            .is_some_and(|t| t.contains("chunked"))
+        {
+            loop {
+                let mut size = String::new();
+                self.reader.read_line(&mut size).unwrap();
+                let n = usize::from_str_radix(size.trim(), 16).unwrap();
+                let mut chunk = vec![0; n + 2];
+                self.reader.read_exact(&mut chunk).unwrap();
+                if n == 0 {
+                    break;
+                }
+                reply.body.extend_from_slice(&chunk[..n]);
+            }
+        }
+        reply
+    }
+}
+
+fn fixture(name: &str) -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/js/servers")
+        .join(name)
+}
+
+fn dynojs(program: &str) -> Server {
+    let mut cmd = Command::cargo_bin("dynojs").unwrap();
+    cmd.arg(fixture(program));
+    Server::start(cmd)
+}
+
+fn node(program: &str) -> Option<Server> {
+    let ok = Command::new("node")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !ok {
+        eprintln!("node not installed: the node side of the comparison is skipped");
+        return None;
+    }
+    let mut cmd = Command::new("node");
+    cmd.arg(fixture(program));
+    Some(Server::start(cmd))
+}
+
+/// Everything the node:http fixture answers, in a form both runtimes must agree on.
+fn node_http_answers(server: &Server) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut c = server.connect();
+    // Keep-alive: several requests on one connection.
+    for path in ["/", "/missing", "/headers", "/chunks"] {
+        if path == "/headers" {
+            c.send(
+                b"GET /headers HTTP/1.1\r\nHost: x\r\nX-Mixed-Case: Value\r\nx-other: 1\r\n\r\n",
+            );
+        } else {
+            c.send(format!("GET {path} HTTP/1.1\r\nHost: x\r\n\r\n").as_bytes());
+        }
+        let r = c.read();
+        out.push(format!(
+            "{path}: {} {} type={:?} custom={:?} body={}",
+            r.status,
+            r.reason,
+            r.header("content-type"),
+            r.header("x-custom"),
+            r.text()
+        ));
+    }
+    // A chunked upload, echoed back.
+    c.send(
+        b"POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n",
+    );
+    let r = c.read();
+    out.push(format!("/echo chunked: {} {}", r.status, r.text()));
+    // A body with content-length.
+    let body = vec![b'z'; 70_000];
+    c.send(
+        format!(
+            "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: {}\r\n\r\n",
+            body.len()
+        )
+        .as_bytes(),
+    );
+    c.send(&body);
+    let r = c.read();
+    out.push(format!(
+        "/echo 70000: {} len={} all-z={}",
+        r.status,
+        r.body.len(),
+        r.body.iter().all(|&b| b == b'z')
+    ));
+    out
+}
+
+#[test]
+fn node_http_answers_like_node() {
+    let ours = dynojs("node_http_app.mjs");
+    let got = node_http_answers(&ours);
+    assert_eq!(
+        got[0],
+        "/: 200 OK type=Some(\"text/plain\") custom=Some(\"yes\") body=hello GET /"
+    );
+    assert!(got[1].starts_with("/missing: 404 Not Found"), "{got:?}");
+    assert!(
+        got[2].ends_with("body={\"mixed\":\"Value\",\"names\":[\"x-mixed-case\",\"x-other\"]}"),
+        "{got:?}"
+    );
+    assert_eq!(
+        got[3],
+        "/chunks: 201 Made type=None custom=None body=part1,part2,part3"
+    );
+    assert_eq!(got[4], "/echo chunked: 200 hello world");
+    assert_eq!(got[5], "/echo 70000: 200 len=70000 all-z=true");
+    if let Some(theirs) = node("node_http_app.mjs") {
+        assert_eq!(
+            got,
+            node_http_answers(&theirs),
+            "dynojs and node answer differently"
+        );
+    }
+}
+
+#[test]
+fn many_sequential_and_concurrent_requests_without_leaking() {
+    let server = dynojs("node_http_app.mjs");
+    let stats = |server: &Server| -> serde_json::Value {
+        serde_json::from_slice(&server.connect().get("/stats").body).unwrap()
+    };
+    let mut c = server.connect();
+    for i in 0..1000 {
+        let r = c.get("/");
+        assert_eq!(r.status, 200, "request {i}");
+    }
+    let after_first = stats(&server);
+    // 100 concurrent connections, 10 requests each.
+    std::thread::scope(|s| {
+        for _ in 0..100 {
+            s.spawn(|| {
+                let mut c = server.connect();
+                for _ in 0..10 {
+                    assert_eq!(c.get("/").text(), "hello GET /");
+                }
+            });
+        }
+    });
+    for _ in 0..1000 {
+        assert_eq!(c.get("/").status, 200);
+    }
+    let after = stats(&server);
+    assert_eq!(
+        after["served"].as_u64().unwrap(),
+        1000 + 1 + 1000 + 1000 + 1
+    );
+    // Another 2000 requests must not grow the heap by more than a few MiB.
+    let grew = after["rss"].as_f64().unwrap() - after_first["rss"].as_f64().unwrap();
+    assert!(
+        grew < 4.0 * 1048576.0,
+        "rss grew {:.1} MiB",
+        grew / 1048576.0
+    );
+}
+
+#[test]
+fn dynojs_serve_answers_and_turns_errors_into_500() {
+    let server = dynojs("dynojs_serve_app.js");
+    let mut c = server.connect();
+    let r = c.get("/");
+    assert_eq!((r.status, r.text().as_str()), (200, "Hello, World!"));
+    assert_eq!(r.header("content-type"), Some("text/plain"));
+    let body = r#"{"value":42}"#;
+    c.send(
+        format!(
+            "POST /json HTTP/1.1\r\nHost: x\r\nX-Agent: tester\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+            body.len()
+        )
+        .as_bytes(),
+    );
+    let r = c.read();
+    assert_eq!(r.status, 201);
+    assert_eq!(r.header("content-type"), Some("application/json"));
+    assert_eq!(r.text(), r#"{"got":42,"agent":"tester"}"#);
+    let r = c.get("/throw");
+    assert_eq!(
+        (r.status, r.text().as_str()),
+        (500, "Internal Server Error")
+    );
+    let r = c.get("/wrong");
+    assert_eq!(r.status, 500);
+    // The connection is still good after errors, and the server keeps serving.
+    assert_eq!(c.get("/nothing").status, 404);
+    let stderr = server.stderr();
+    assert!(stderr.contains("handler failed on purpose"), "{stderr}");
+    assert!(stderr.contains("must be a response"), "{stderr}");
+}
