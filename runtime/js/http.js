@@ -27,6 +27,14 @@
 
   let nextServerId = 0;
 
+  /** Makes `Ctor` an EventEmitter without running its init per instance, with
+   * per-instance defaults on the prototype (set on first write). */
+  function emitterWithDefaults(Ctor, defaults) {
+    Object.setPrototypeOf(Ctor.prototype, EventEmitter.prototype);
+    Object.setPrototypeOf(Ctor, EventEmitter);
+    Object.assign(Ctor.prototype, defaults);
+  }
+
   // Requests and responses are made per request, so they are cheap: no EventEmitter
   // init (listeners are created on first use), defaults on the prototype, the socket
   // object made only when asked for.
@@ -159,9 +167,7 @@
       this._end();
     }
   }
-  Object.setPrototypeOf(IncomingMessage.prototype, EventEmitter.prototype);
-  Object.setPrototypeOf(IncomingMessage, EventEmitter);
-  Object.assign(IncomingMessage.prototype, {
+  emitterWithDefaults(IncomingMessage, {
     httpVersionMajor: 1,
     complete: false,
     aborted: false,
@@ -358,9 +364,7 @@
       return this;
     }
   }
-  Object.setPrototypeOf(ServerResponse.prototype, EventEmitter.prototype);
-  Object.setPrototypeOf(ServerResponse, EventEmitter);
-  Object.assign(ServerResponse.prototype, {
+  emitterWithDefaults(ServerResponse, {
     statusCode: 200,
     statusMessage: undefined,
     _hv: null,
