@@ -357,7 +357,10 @@
         }
       }
       binding.httpRespond(this._id, this.statusCode, this.statusMessage ?? null, flat, body);
-      nextTick(emitFinish, this, callback);
+      // 'finish' and 'close' come a tick later, as in Node; with nobody listening (the
+      // common case: no listener was ever added) there is nothing to schedule.
+      if (callback !== undefined || this._events !== undefined) nextTick(emitFinish, this, callback);
+      else this.writableFinished = true;
       return this;
     }
     destroy() {
