@@ -8,10 +8,17 @@
   const kBody = Symbol('body');
 
   const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+  // Header names repeat request after request: each is validated once (bounded cache).
+  const validNames = new Map();
   function checkName(name) {
     const n = `${name}`;
-    if (!TOKEN.test(n)) throw new TypeError(`Header name is not valid: "${n}"`);
-    return n.toLowerCase();
+    let lower = validNames.get(n);
+    if (lower === undefined) {
+      if (!TOKEN.test(n)) throw new TypeError(`Header name is not valid: "${n}"`);
+      lower = n.toLowerCase();
+      if (validNames.size < 1024) validNames.set(n, lower);
+    }
+    return lower;
   }
   function checkValue(value) {
     const v = `${value}`.replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, '');
@@ -153,8 +160,11 @@
     #url;
     #headers;
     #raw;
-    constructor(input, init = {}) {
+    constructor(input, init) {
       super();
+      // From the wire (Request[kRaw]): the factory fills the fields.
+      if (input === kRaw) return;
+      init ??= {};
       if (input instanceof Request) {
         this.#method = input.method;
         this.#url = input.url;
@@ -176,7 +186,8 @@
     }
     /** A request from the wire: headers parsed on first use. */
     static [kRaw](url, method, rawHeaders, body) {
-      const r = new Request(url);
+      const r = new Request(kRaw);
+      r.#url = url;
       r.#method = method;
       r.#raw = rawHeaders;
       r[kBody] = { value: body ?? null, used: false };
@@ -212,8 +223,11 @@
       if (!(status >= 200 && status <= 599)) throw new RangeError(`The status provided (${status}) is outside the range [200, 599].`);
       this.#status = status;
       this.#statusText = init?.statusText ?? '';
-      const { body: value, type } = bodyOf(body);
-      this[kBody] = { value, used: false };
+      let value = body;
+      let type = null;
+      if (typeof body === 'string') type = 'text/plain;charset=UTF-8';
+      else if (body !== null && body !== undefined && !(body instanceof Uint8Array)) ({ body: value, type } = bodyOf(body));
+      this[kBody] = { value: value ?? null, used: false };
       // Headers are built on first use; the common `{ headers: {...} }` stays a plain object.
       const given = init?.headers;
       this.#init = given;
