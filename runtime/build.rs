@@ -17,6 +17,7 @@ const SCRIPTS: &[(&str, &str)] = &[
     ("internal/cjs", "cjs.js"),
     ("internal/clone", "clone.js"),
     ("internal/web", "web.js"),
+    ("internal/event_target", "event_target.js"),
     ("assert", "assert.js"),
     ("buffer", "buffer.js"),
     ("http", "http.js"),

@@ -791,6 +791,11 @@
     ['Response', 'internal/web'],
     ['TextEncoder', 'internal/web'],
     ['TextDecoder', 'internal/web'],
+    ['Event', 'internal/event_target'],
+    ['CustomEvent', 'internal/event_target'],
+    ['EventTarget', 'internal/event_target'],
+    ['AbortController', 'internal/event_target'],
+    ['AbortSignal', 'internal/event_target'],
   ];
   define(G, 'Dynojs', dynojs);
   for (const [name, module] of lazyGlobals) {
