@@ -116,6 +116,32 @@ pub struct Source {
     pub raw_link: String,
 }
 
+/// Why `runs` are partial (a run did not finish, or shards are missing), if they are.
+pub fn partial_reason<'a>(runs: impl Iterator<Item = &'a RunRecord>) -> Option<String> {
+    let reasons: Vec<String> = runs
+        .filter(|r| !r.complete)
+        .map(|r| match &r.plan {
+            Some(p) if !p.missing_shards.is_empty() => format!(
+                "run {} lacks shard(s) {} — {} of {} units",
+                r.run_id,
+                p.missing_shards
+                    .iter()
+                    .map(u32::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                p.units_done,
+                p.units_total
+            ),
+            Some(p) => format!(
+                "run {} did not finish — {} of {} units",
+                r.run_id, p.units_done, p.units_planned
+            ),
+            None => format!("run {} did not finish", r.run_id),
+        })
+        .collect();
+    (!reasons.is_empty()).then(|| reasons.join("; "))
+}
+
 /// The runs one report shows, in the order given.
 #[derive(Debug, Clone)]
 pub struct Input {
@@ -153,33 +179,9 @@ impl Input {
         )
     }
 
-    /// Why the results are partial (a run did not finish, or shards are missing), if
-    /// they are; every page of the report says so.
+    /// Why the results are partial, if they are; every page of the report says so.
     pub fn partial(&self) -> Option<String> {
-        let reasons: Vec<String> = self
-            .runs
-            .iter()
-            .filter(|(_, r)| !r.complete)
-            .map(|(_, r)| match &r.plan {
-                Some(p) if !p.missing_shards.is_empty() => format!(
-                    "run {} lacks shard(s) {} — {} of {} units",
-                    r.run_id,
-                    p.missing_shards
-                        .iter()
-                        .map(u32::to_string)
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                    p.units_done,
-                    p.units_total
-                ),
-                Some(p) => format!(
-                    "run {} did not finish — {} of {} units",
-                    r.run_id, p.units_done, p.units_planned
-                ),
-                None => format!("run {} did not finish", r.run_id),
-            })
-            .collect();
-        (!reasons.is_empty()).then(|| reasons.join("; "))
+        partial_reason(self.runs.iter().map(|(_, r)| r))
     }
 
     /// The machines of sharded runs: (run id, shard) with the benchmarks each measured.

@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
 
-use super::{generate, Input, Source};
+use super::generate;
 use crate::store::{history::Db, RunRecord};
 use crate::UsageError;
 
@@ -25,21 +25,7 @@ pub fn publish(
     history: Option<&Db>,
     allow_partial: bool,
 ) -> Result<PathBuf> {
-    let input = Input {
-        runs: runs
-            .iter()
-            .map(|(p, r)| {
-                (
-                    Source {
-                        path: p.clone(),
-                        raw_link: String::new(),
-                    },
-                    r.clone(),
-                )
-            })
-            .collect(),
-    };
-    if let Some(why) = input.partial() {
+    if let Some(why) = super::partial_reason(runs.iter().map(|(_, r)| r)) {
         if !allow_partial {
             bail!(UsageError::new(format!(
                 "not publishing partial results ({why}); finish the run (`dyno run --resume`), merge every shard, or pass --allow-partial to publish it marked as partial"

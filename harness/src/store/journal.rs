@@ -125,10 +125,6 @@ impl Journal {
         &self.run
     }
 
-    pub fn run_mut(&mut self) -> &mut RunRecord {
-        &mut self.run
-    }
-
     /// Keys of the units already in the journal.
     pub fn done(&self) -> &BTreeSet<String> {
         &self.done
