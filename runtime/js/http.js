@@ -511,6 +511,13 @@
         return;
       }
       const body = response[web.kBody].value;
+      if (body !== null && typeof body === 'object' && !(body instanceof Uint8Array)) {
+        // A stream body: read whole, then answered (no streaming responses yet).
+        internals.internal('internal/streams').readAllBytes(body).then(
+          (bytes) => binding.httpRespond(reqId, response.status, response.statusText || null, response[kRaw](), bytes),
+          (e) => fail(reqId, e));
+        return;
+      }
       binding.httpRespond(reqId, response.status, response.statusText || null, response[kRaw](), body);
     }
     httpServers.set(id, (raw) => {

@@ -6,6 +6,7 @@
   const { argTypeError } = internals;
   const kRaw = Symbol('rawHeaders');
   const kBody = Symbol('body');
+  const kClone = Symbol('clone');
 
   const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
   // Header names repeat request after request: each is validated once (bounded cache).
@@ -112,12 +113,32 @@
     }
   }
 
+  const streams = () => internals.internal('internal/streams');
+  const blobs = () => internals.internal('internal/blob');
+  /** A body init as { body: string | Uint8Array | ReadableStream | null, type }. */
   function bodyOf(body) {
     if (body === undefined || body === null) return { body: null, type: null };
     if (typeof body === 'string') return { body, type: 'text/plain;charset=UTF-8' };
     if (body instanceof Uint8Array) return { body, type: null };
     if (body instanceof ArrayBuffer) return { body: new Uint8Array(body.slice(0)), type: null };
     if (ArrayBuffer.isView(body)) return { body: new Uint8Array(body.buffer, body.byteOffset, body.byteLength).slice(), type: null };
+    const b = blobs();
+    if (body instanceof b.Blob) return { body: b.blobBytes(body), type: body.type || null };
+    if (body instanceof b.FormData) {
+      const [bytes, type] = b.encodeMultipart(body);
+      return { body: bytes, type };
+    }
+    if (typeof URLSearchParams === 'function' && body instanceof URLSearchParams) {
+      return { body: body.toString(), type: 'application/x-www-form-urlencoded;charset=UTF-8' };
+    }
+    const S = streams();
+    if (body instanceof S.ReadableStream) {
+      if (body.locked || S.isDisturbed(body)) throw new TypeError('Response body object should not be disturbed or locked');
+      return { body, type: null };
+    }
+    if (typeof body === 'object' && (typeof body[Symbol.asyncIterator] === 'function') && typeof body[Symbol.iterator] !== 'function') {
+      return { body: S.ReadableStream.from(body), type: null };
+    }
     return { body: `${body}`, type: 'text/plain;charset=UTF-8' };
   }
 
@@ -129,29 +150,58 @@
     if (body === null) return '';
     return typeof body === 'string' ? body : binding.utf8Decode(body, false);
   }
+  const isStream = (v) => v !== null && typeof v === 'object' && !(v instanceof Uint8Array);
 
-  // The body methods of Request and Response.
+  // The body methods of Request and Response. this[kBody] is { value, used }, value a
+  // string, Uint8Array, ReadableStream or null.
   class Body {
-    get bodyUsed() {
-      return this[kBody].used;
-    }
-    #take() {
+    get body() {
       const b = this[kBody];
-      if (b.used) return Promise.reject(new TypeError('Body is unusable: Body has already been read'));
+      if (b.value === null) return null;
+      if (!isStream(b.value)) b.value = streams().streamOfBytes(bytesOf(b.value).slice());
+      return b.value;
+    }
+    get bodyUsed() {
+      const b = this[kBody];
+      return b.used || (isStream(b.value) && streams().isDisturbed(b.value));
+    }
+    /** The whole body as a string or bytes (a promise), or a rejection when used. */
+    #consume() {
+      const b = this[kBody];
+      if (this.bodyUsed) return Promise.reject(new TypeError('Body is unusable: Body has already been read'));
       b.used = true;
-      return null;
+      if (isStream(b.value)) {
+        if (b.value.locked) return Promise.reject(new TypeError('Body is unusable: the stream is locked'));
+        return streams().readAllBytes(b.value);
+      }
+      return Promise.resolve(b.value);
     }
     text() {
-      return this.#take() ?? Promise.resolve(textOf(this[kBody].value));
+      return this.#consume().then(textOf);
     }
     json() {
-      return this.#take() ?? new Promise((resolve) => resolve(JSON.parse(textOf(this[kBody].value))));
+      return this.#consume().then((v) => JSON.parse(textOf(v)));
     }
     bytes() {
-      return this.#take() ?? Promise.resolve(bytesOf(this[kBody].value).slice());
+      return this.#consume().then((v) => (typeof v === 'string' || v === null ? bytesOf(v) : v.slice()));
     }
     arrayBuffer() {
-      return this.#take() ?? Promise.resolve(bytesOf(this[kBody].value).slice().buffer);
+      return this.bytes().then((v) => v.buffer);
+    }
+    blob() {
+      return this.bytes().then((v) => new (blobs().Blob)([v], { type: this.headers.get('content-type') ?? '' }));
+    }
+    formData() {
+      return this.bytes().then((v) => blobs().decodeForm(v, this.headers.get('content-type')));
+    }
+    /** For clone(): a body the copy can own (a stream is teed). */
+    [kClone]() {
+      const b = this[kBody];
+      if (this.bodyUsed) throw new TypeError('Body has already been consumed.');
+      if (!isStream(b.value)) return { value: b.value, used: false };
+      const [one, two] = b.value.tee();
+      b.value = one;
+      return { value: two, used: false };
     }
   }
 
@@ -160,6 +210,8 @@
     #url;
     #headers;
     #raw;
+    #signal;
+    #redirect = 'follow';
     constructor(input, init) {
       super();
       // From the wire (Request[kRaw]): the factory fills the fields.
@@ -169,13 +221,28 @@
         this.#method = input.method;
         this.#url = input.url;
         this.#headers = new Headers(input.headers);
-        this[kBody] = { value: input[kBody].value, used: false };
+        this[kBody] = input[kClone]();
+        if (init.signal === undefined) this.#signal = input.signal;
       } else {
-        this.#url = `${input}`;
+        // Relative URLs have no base here (no document): they are an error, as in Deno.
+        let parsed;
+        try {
+          parsed = new URL(`${input}`);
+        } catch {
+          throw new TypeError(`Failed to parse URL from ${input}`);
+        }
+        this.#url = parsed.href;
         this.#method = 'GET';
         this[kBody] = { value: null, used: false };
       }
-      if (init.method !== undefined) this.#method = `${init.method}`.toUpperCase();
+      if (init.method !== undefined) {
+        const m = `${init.method}`;
+        if (!TOKEN.test(m)) throw new TypeError(`'${m}' is not a valid HTTP method.`);
+        const upper = m.toUpperCase();
+        this.#method = ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'POST', 'PUT'].includes(upper) ? upper : m;
+      }
+      if (init.signal !== undefined && init.signal !== null) this.#signal = init.signal;
+      if (init.redirect !== undefined) this.#redirect = `${init.redirect}`;
       if (init.headers !== undefined) this.#headers = new Headers(init.headers);
       if (init.body !== undefined && init.body !== null) {
         if (this.#method === 'GET' || this.#method === 'HEAD') throw new TypeError('Request with GET/HEAD method cannot have body.');
@@ -199,6 +266,23 @@
     get url() {
       return this.#url;
     }
+    get signal() {
+      if (this.#signal === undefined) this.#signal = new AbortController().signal;
+      return this.#signal;
+    }
+    get redirect() {
+      return this.#redirect;
+    }
+    clone() {
+      const r = new Request(kRaw);
+      r.#url = this.#url;
+      r.#method = this.#method;
+      r.#headers = new Headers(this.headers);
+      r.#signal = this.#signal;
+      r.#redirect = this.#redirect;
+      r[kBody] = this[kClone]();
+      return r;
+    }
     get headers() {
       if (this.#headers === undefined) {
         this.#headers = this.#raw ? Headers[kRaw](this.#raw) : new Headers();
@@ -212,11 +296,47 @@
   }
 
   const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+  const NULL_BODY = new Set([101, 103, 204, 205, 304]);
   class Response extends Body {
     #status;
     #statusText;
     #headers;
     #init;
+    #type = 'default';
+    #url = '';
+    #redirected = false;
+    /** A response from the network (fetch): raw headers, a body stream. */
+    static [kRaw](status, statusText, rawHeaders, body, url, redirected) {
+      const r = new Response(null);
+      r.#status = status;
+      r.#statusText = statusText;
+      r.#headers = Headers[kRaw](rawHeaders);
+      r.#init = undefined;
+      r.#type = 'basic';
+      r.#url = url;
+      r.#redirected = redirected;
+      r[kBody] = { value: body, used: false };
+      return r;
+    }
+    get type() {
+      return this.#type;
+    }
+    get url() {
+      return this.#url;
+    }
+    get redirected() {
+      return this.#redirected;
+    }
+    clone() {
+      if (this.bodyUsed) throw new TypeError('Response.clone: Body has already been consumed.');
+      const r = new Response(null, { status: this.#status === 0 ? 200 : this.#status, statusText: this.#statusText, headers: this.headers });
+      r.#status = this.#status;
+      r.#type = this.#type;
+      r.#url = this.#url;
+      r.#redirected = this.#redirected;
+      r[kBody] = this[kClone]();
+      return r;
+    }
     constructor(body = null, init) {
       super();
       const status = init?.status ?? 200;
@@ -227,6 +347,7 @@
       let type = null;
       if (typeof body === 'string') type = 'text/plain;charset=UTF-8';
       else if (body !== null && body !== undefined && !(body instanceof Uint8Array)) ({ body: value, type } = bodyOf(body));
+      if (value !== null && value !== undefined && NULL_BODY.has(status)) throw new TypeError('Response with null body status cannot have body');
       this[kBody] = { value: value ?? null, used: false };
       // Headers are built on first use; the common `{ headers: {...} }` stays a plain object.
       const given = init?.headers;
@@ -246,11 +367,12 @@
     }
     static redirect(url, status = 302) {
       if (!REDIRECTS.has(status)) throw new RangeError(`Invalid status code ${status}`);
-      return new Response(null, { status, headers: { location: `${url}` } });
+      return new Response(null, { status, headers: { location: new URL(`${url}`).href } });
     }
     static error() {
       const r = new Response(null, { status: 200 });
       r.#status = 0;
+      r.#type = 'error';
       return r;
     }
     get status() {
@@ -375,5 +497,60 @@
     }
   }
 
-  return { Headers, Request, Response, TextEncoder, TextDecoder, kRaw, kBody };
+  // ---- fetch (http: only; the response body arrives whole, then streams) ----------
+  function fetch(input, init = undefined) {
+    let request;
+    try {
+      request = new Request(input, init);
+    } catch (e) {
+      return Promise.reject(e);
+    }
+    const signal = request.signal;
+    if (signal.aborted) return Promise.reject(signal.reason);
+    return new Promise((resolve, reject) => {
+      let done = false;
+      let id = 0;
+      const onAbort = () => {
+        if (done) return;
+        done = true;
+        if (id !== 0) binding.fetchAbort(id);
+        reject(signal.reason);
+      };
+      signal.addEventListener('abort', onAbort);
+      const send = (bytes) => {
+        if (done) return;
+        id = internals.ioRequest((err, r) => {
+          if (done) return;
+          done = true;
+          signal.removeEventListener('abort', onAbort);
+          if (err) {
+            const e = new TypeError('fetch failed');
+            e.cause = err;
+            reject(e);
+            return;
+          }
+          const empty = NULL_BODY.has(r.status) || request.method === 'HEAD';
+          const body = empty ? null : streams().streamOfBytes(r.body);
+          resolve(Response[kRaw](r.status, r.statusText, r.headers, body, r.url, r.redirected));
+        });
+        const headers = request.headers;
+        const flat = headers.flat();
+        if (!headers.has('accept')) flat.push('accept', '*/*');
+        if (!headers.has('user-agent')) flat.push('user-agent', `dynojs/${binding.version}`);
+        binding.fetchStart(id, request.method, request.url, flat, bytes, request.redirect);
+      };
+      const b = request[kBody].value;
+      if (isStream(b)) {
+        request[kBody].used = true;
+        streams().readAllBytes(b).then(send, (e) => {
+          done = true;
+          reject(e);
+        });
+      } else {
+        send(b === null ? undefined : bytesOf(b));
+      }
+    });
+  }
+
+  return { Headers, Request, Response, TextEncoder, TextDecoder, fetch, kRaw, kBody };
 })

@@ -299,9 +299,12 @@ pub fn create<'js>(
     )?;
     b.set("httpListen", Function::new(ctx.clone(), http_listen)?)?;
     b.set("httpClose", Function::new(ctx.clone(), http_close)?)?;
+    b.set("fetchStart", Function::new(ctx.clone(), fetch_start)?)?;
+    b.set("fetchAbort", Function::new(ctx.clone(), fetch_abort)?)?;
     b.set("httpRespond", Function::new(ctx.clone(), http_respond)?)?;
     b.set("utf8Encode", Function::new(ctx.clone(), utf8_encode)?)?;
     b.set("utf8Decode", Function::new(ctx.clone(), utf8_decode)?)?;
+    crate::web::register(ctx, &b)?;
     b.set("compileScript", Function::new(ctx.clone(), compile_script)?)?;
     b.set(
         "btoa",
@@ -407,7 +410,7 @@ fn load_builtin<'js>(ctx: Ctx<'js>, name: String) -> Result<Value<'js>> {
 }
 
 /// Bytes of a string or an ArrayBuffer view passed from JS.
-fn bytes_of(data: &Value<'_>) -> Result<Vec<u8>> {
+pub(crate) fn bytes_of(data: &Value<'_>) -> Result<Vec<u8>> {
     if let Some(s) = data.as_string() {
         return Ok(s.to_string()?.into_bytes());
     }
@@ -497,6 +500,43 @@ fn http_listen(ctx: Ctx<'_>, server: f64, host: String, port: f64) -> Result<f64
         Ok(bound) => Ok(f64::from(bound)),
         Err(e) => throw_io(&ctx, e),
     }
+}
+
+/// `fetchStart(id, method, url, [name, value, ...], body, redirect)`.
+fn fetch_start(
+    ctx: Ctx<'_>,
+    id: f64,
+    method: String,
+    url: String,
+    headers: Vec<String>,
+    body: Value<'_>,
+    redirect: String,
+) -> Result<()> {
+    let Some(io) = crate::io::current() else {
+        return throw_coded(&ctx, "ERR_INTERNAL", "no event loop");
+    };
+    let body = if body.is_undefined() || body.is_null() {
+        None
+    } else {
+        Some(bytes_of(&body)?)
+    };
+    let headers = headers
+        .chunks_exact(2)
+        .map(|p| (p[0].clone(), p[1].clone()))
+        .collect();
+    let req = crate::fetch::Outgoing {
+        method,
+        url,
+        headers,
+        body,
+        redirect,
+    };
+    crate::fetch::start(&io, id as u64, req);
+    Ok(())
+}
+
+fn fetch_abort(id: f64) -> bool {
+    crate::io::current().is_some_and(|io| crate::fetch::abort(&io, id as u64))
 }
 
 fn http_close(server: f64) -> bool {

@@ -135,6 +135,10 @@ fn poll(vm: &Vm, wait: Option<Duration>) {
         if completion.counted {
             vm.io.finished();
         }
+        if completion.task {
+            vm.io.task_gone();
+            crate::fetch::done(completion.id as u64);
+        }
         dispatch(vm, completion);
     }
 }
@@ -161,6 +165,7 @@ fn dispatch(vm: &Vm, completion: Completion) {
                         Payload::Unit => rquickjs::Value::new_undefined(ctx.clone()),
                         Payload::Bool(b) => rquickjs::Value::new_bool(ctx.clone(), b),
                         Payload::Request(_) => unreachable!("dispatched above"),
+                        Payload::Response(r) => response_object(&ctx, *r)?.into_value(),
                     };
                     f.call::<_, ()>((completion.id, rquickjs::Value::new_null(ctx.clone()), value))
                 }
@@ -179,6 +184,27 @@ fn dispatch(vm: &Vm, completion: Completion) {
             crate::vm::report_caught(&ctx, e);
         }
     });
+}
+
+/// The JS view of a client response: `{status, statusText, headers: [name, value, ...],
+/// body, url, redirected, httpVersion}`.
+fn response_object<'js>(
+    ctx: &rquickjs::Ctx<'js>,
+    r: crate::fetch::Incoming,
+) -> rquickjs::Result<rquickjs::Object<'js>> {
+    let o = rquickjs::Object::new(ctx.clone())?;
+    o.set("status", r.status)?;
+    o.set("statusText", r.reason)?;
+    let flat: Vec<String> = r.headers.into_iter().flat_map(|(n, v)| [n, v]).collect();
+    o.set("headers", flat)?;
+    o.set(
+        "body",
+        rquickjs::TypedArray::<u8>::new(ctx.clone(), r.body)?,
+    )?;
+    o.set("url", r.url)?;
+    o.set("redirected", r.redirected)?;
+    o.set("httpVersion", r.version)?;
+    Ok(o)
 }
 
 /// The JS view of a request: `{id, method, url, httpVersion, rawHeaders, body,

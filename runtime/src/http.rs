@@ -189,6 +189,7 @@ async fn handle(
         id: server as f64,
         result: Ok(Payload::Request(Box::new(request))),
         counted: false,
+        task: false,
     };
     if tx.send(completion).is_err() {
         return plain(503, "Service Unavailable");

@@ -19,6 +19,8 @@ pub enum Payload {
     Bool(bool),
     /// An HTTP request for a server's handler (not a one-shot operation).
     Request(Box<crate::http::HttpRequest>),
+    /// A client's HTTP response (fetch).
+    Response(Box<crate::fetch::Incoming>),
 }
 
 /// A failed operation, shaped like a Node system error.
@@ -69,6 +71,8 @@ pub struct Completion {
     /// Ends a counted (ref'ed) operation; events of a long-lived handle (a server's
     /// requests) are not counted — the handle holds one ref of its own.
     pub counted: bool,
+    /// Ends a task started with [`Io::spawn_task`] (which holds a handle while it runs).
+    pub task: bool,
 }
 
 /// The channel and the count of pending (ref'ed) operations.
@@ -111,8 +115,35 @@ impl Io {
                 id,
                 result,
                 counted: true,
+                task: false,
             });
         });
+    }
+
+    /// Runs `work` as a task on the loop's runtime (network I/O); it holds the loop like
+    /// a handle, so tasks get turns, until its completion is taken or it is aborted.
+    pub fn spawn_task<F>(&self, id: f64, work: F) -> tokio::task::AbortHandle
+    where
+        F: std::future::Future<Output = Result<Payload, IoError>> + Send + 'static,
+    {
+        self.hold();
+        let tx = self.tx.clone();
+        self.handle
+            .spawn(async move {
+                let result = work.await;
+                let _ = tx.send(Completion {
+                    id,
+                    result,
+                    counted: false,
+                    task: true,
+                });
+            })
+            .abort_handle()
+    }
+
+    /// A task's completion was taken, or the task was aborted.
+    pub fn task_gone(&self) {
+        self.release();
     }
 
     /// A sender for tasks that deliver events of long-lived handles.

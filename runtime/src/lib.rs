@@ -8,12 +8,14 @@ pub mod agent;
 pub mod binding;
 pub mod cli;
 pub mod event_loop;
+pub mod fetch;
 pub mod http;
 pub mod io;
 pub mod modules;
 pub mod resolver;
 pub mod test262;
 pub mod vm;
+pub mod web;
 
 /// The crate version, printed by `dynojs --version`.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -17,14 +17,17 @@ pub const BUILTINS: &[&str] = &[
     "assert",
     "assert/strict",
     "buffer",
+    "crypto",
     "events",
     "fs",
     "fs/promises",
     "http",
     "path",
     "process",
+    "querystring",
     "timers",
     "timers/promises",
+    "url",
     "util",
 ];
 

@@ -4,14 +4,14 @@ const fs = require('node:fs');
 const path = require('node:path');
 fs.readFile(__filename, 'utf8', (err, text) => {
   console.log('read', err, text.startsWith('// Inside'));
-  setTimeout(() => console.log('io:timeout0'), 0);
-  setImmediate(() => {
-    console.log('io:immediate');
+  setTimeout(() => {
+    console.log('io:timeout0');
     fs.readFile('/definitely/not/here', (err2) => {
       console.log('error', err2.code, err2.syscall, err2 instanceof Error);
       require('node:fs/promises').readFile(path.join(__dirname, 'lib', 'data.json'), 'utf8')
         .then((t) => console.log('promises', JSON.parse(t).name));
     });
-  });
+  }, 0);
+  setImmediate(() => console.log('io:immediate'));
   process.nextTick(() => console.log('io:nextTick'));
 });
