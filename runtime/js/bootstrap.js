@@ -32,6 +32,47 @@
     if (typeof fn !== 'function') throw argTypeError(name, 'of type function', fn);
   }
 
+  // QuickJS-ng's CallSite (Error.prepareStackTrace) has the position getters; V8's has
+  // more, and libraries such as depd (Express) call them. Fill in the rest.
+  function completeCallSites() {
+    const saved = Error.prepareStackTrace;
+    let site;
+    Error.prepareStackTrace = (_, sites) => sites;
+    try {
+      const holder = {};
+      Error.captureStackTrace(holder);
+      site = holder.stack && holder.stack[0];
+    } finally {
+      Error.prepareStackTrace = saved;
+    }
+    const proto = site && Object.getPrototypeOf(site);
+    if (!proto) return;
+    const add = {
+      isEval: () => false,
+      isToplevel() { return this.getFunctionName() === null; },
+      isAsync: () => false,
+      isPromiseAll: () => false,
+      getPromiseIndex: () => null,
+      getThis: () => undefined,
+      getTypeName: () => null,
+      getMethodName: () => null,
+      getEvalOrigin: () => undefined,
+      getScriptNameOrSourceURL() { return this.getFileName(); },
+      getScriptHash: () => '',
+      getEnclosingColumnNumber: () => null,
+      getEnclosingLineNumber: () => null,
+      getPosition: () => 0,
+      toString() {
+        const where = `${this.getFileName() ?? '<anonymous>'}:${this.getLineNumber()}:${this.getColumnNumber()}`;
+        const name = this.getFunctionName();
+        return name ? `${name} (${where})` : where;
+      },
+    };
+    for (const [k, fn] of Object.entries(add)) {
+      if (!(k in proto)) Object.defineProperty(proto, k, { value: fn, writable: true, configurable: true });
+    }
+  }
+
   // ---- lazily loaded internals ----------------------------------------------
   const builtinCache = new Map();
   function internal(name) {
@@ -40,6 +81,8 @@
       if (name === 'process') m = process;
       else if (name === 'assert/strict') m = internal('assert').strict;
       else if (name === 'fs/promises') m = internal('fs').promises;
+      else if (name === 'stream/promises') m = internal('stream').promises;
+      else if (name === 'stream/web') m = internal('internal/streams');
       else m = binding.loadBuiltin(name)(binding, internals);
       builtinCache.set(name, m);
     }
@@ -472,6 +515,19 @@
     }
     processTicksAndRejections();
   }
+  // Long-lived native handles (sockets, servers, children, pipes): id → (event, bytes).
+  const handles = new Map();
+  function dispatchHandle(id, event, bytes) {
+    const handler = handles.get(id);
+    if (handler !== undefined) {
+      try {
+        handler(event, bytes);
+      } catch (e) {
+        uncaught(e);
+      }
+    }
+    processTicksAndRejections();
+  }
   function dispatchIo(id, err, value) {
     const callback = ioCallbacks.get(id);
     ioCallbacks.delete(id);
@@ -825,6 +881,7 @@
     ['URLSearchParams', 'url'],
   ];
   define(G, 'Dynojs', dynojs);
+  completeCallSites();
   for (const [name, module] of lazyGlobals) {
     Object.defineProperty(G, name, {
       configurable: true,
@@ -843,6 +900,7 @@
   const internals = {
     ioRequest,
     httpServers,
+    handles,
     systemError,
     codedError,
     argTypeError,
@@ -879,6 +937,7 @@
     },
     dispatchIo,
     dispatchHttp,
+    dispatchHandle,
     runTimers,
     runImmediates,
     loopState,

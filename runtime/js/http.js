@@ -38,6 +38,7 @@
   // Requests and responses are made per request, so they are cheap: no EventEmitter
   // init (listeners are created on first use), defaults on the prototype, the socket
   // object made only when asked for.
+  const kBodyBytes = Symbol('body');
   class IncomingMessage {
     constructor(raw) {
       this.method = raw.method;
@@ -45,7 +46,7 @@
       this.httpVersion = raw.httpVersion;
       this.rawHeaders = raw.rawHeaders;
       this._raw = raw;
-      this._body = raw.body;
+      this[kBodyBytes] = raw.body;
     }
     get httpVersionMinor() {
       return this.httpVersion === '1.0' ? 0 : 1;
@@ -93,88 +94,33 @@
       for (let i = 0; i < this.rawHeaders.length; i += 2) (out[this.rawHeaders[i].toLowerCase()] ??= []).push(this.rawHeaders[i + 1]);
       return out;
     }
-    setEncoding(encoding) {
-      this._encoding = encoding;
-      return this;
-    }
-    on(event, listener) {
-      EventEmitter.prototype.on.call(this, event, listener);
-      if (event === 'data' || event === 'readable') this.resume();
-      return this;
-    }
-    addListener(event, listener) {
-      return this.on(event, listener);
-    }
-    resume() {
-      if (!this._flowing) {
-        this._flowing = true;
-        nextTick(() => this._flow());
-      }
-      return this;
-    }
-    pause() {
-      return this;
-    }
-    isPaused() {
-      return !this._flowing;
-    }
-    read() {
-      const b = this._body;
-      this._body = undefined;
-      if (b === undefined) {
-        if (!this.complete) nextTick(() => this._end());
-        return null;
-      }
-      return this._chunk(b);
-    }
-    _chunk(bytes) {
-      const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-      return this._encoding ? buf.toString(this._encoding) : buf;
-    }
-    _flow() {
-      const b = this._body;
-      this._body = undefined;
-      if (b !== undefined && b.length > 0) this.emit('data', this._chunk(b));
-      this._end();
-    }
-    _end() {
-      if (this.complete) return;
+    /** The body arrived whole: one chunk, then the end. */
+    _read() {
+      const b = this[kBodyBytes];
+      this[kBodyBytes] = undefined;
+      if (b !== undefined && b.length > 0) this.push(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
       this.complete = true;
-      this.readable = false;
-      this.emit('end');
-      this.emit('close');
-    }
-    pipe(dest) {
-      this.on('data', (c) => dest.write(c));
-      this.on('end', () => dest.end());
-      return dest;
-    }
-    unpipe() {
-      return this;
-    }
-    destroy() {
-      this.aborted = true;
-      return this;
+      this.push(null);
     }
     setTimeout(ms, cb) {
       return this;
     }
-    async *[Symbol.asyncIterator]() {
-      const b = this._body;
-      this._body = undefined;
-      this._flowing = true;
-      if (b !== undefined && b.length > 0) yield this._chunk(b);
-      this._end();
-    }
   }
-  emitterWithDefaults(IncomingMessage, {
-    httpVersionMajor: 1,
-    complete: false,
-    aborted: false,
-    readable: true,
-    _headers: undefined,
-    _encoding: null,
-    _flowing: false,
+  // A Readable whose state is made on first use (most handlers never read the body).
+  const stream = internals.internal('stream');
+  Object.setPrototypeOf(IncomingMessage.prototype, stream.Readable.prototype);
+  Object.setPrototypeOf(IncomingMessage, stream.Readable);
+  Object.assign(IncomingMessage.prototype, { httpVersionMajor: 1, complete: false, aborted: false, _headers: undefined });
+  Object.defineProperty(IncomingMessage.prototype, '_readableState', {
+    configurable: true,
+    get() {
+      const state = new stream.Readable.ReadableState({}, false);
+      Object.defineProperty(this, '_readableState', { value: state, writable: true, configurable: true });
+      return state;
+    },
+    set(v) {
+      Object.defineProperty(this, '_readableState', { value: v, writable: true, configurable: true });
+    },
   });
 
   const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;

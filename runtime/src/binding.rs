@@ -281,30 +281,26 @@ pub fn create<'js>(
         })?,
     )?;
     b.set("loadBuiltin", Function::new(ctx.clone(), load_builtin)?)?;
-    b.set("fsReadFile", Function::new(ctx.clone(), fs_read_file)?)?;
-    b.set("fsWriteFile", Function::new(ctx.clone(), fs_write_file)?)?;
-    b.set(
-        "fsReadFileSync",
-        Function::new(ctx.clone(), fs_read_file_sync)?,
-    )?;
-    b.set(
-        "fsWriteFileSync",
-        Function::new(ctx.clone(), fs_write_file_sync)?,
-    )?;
-    b.set(
-        "fsExists",
-        Function::new(ctx.clone(), |path: String| {
-            std::path::Path::new(&path).exists()
-        })?,
-    )?;
     b.set("httpListen", Function::new(ctx.clone(), http_listen)?)?;
     b.set("httpClose", Function::new(ctx.clone(), http_close)?)?;
+    b.set("osInfo", Function::new(ctx.clone(), crate::os::os_info)?)?;
+    b.set(
+        "interfaces",
+        Function::new(ctx.clone(), crate::os::interfaces_js)?,
+    )?;
+    b.set("isatty", Function::new(ctx.clone(), crate::os::isatty)?)?;
+    b.set(
+        "windowSize",
+        Function::new(ctx.clone(), crate::os::window_size)?,
+    )?;
+    b.set("fsCall", Function::new(ctx.clone(), crate::fs::fs_call)?)?;
     b.set("fetchStart", Function::new(ctx.clone(), fetch_start)?)?;
     b.set("fetchAbort", Function::new(ctx.clone(), fetch_abort)?)?;
     b.set("httpRespond", Function::new(ctx.clone(), http_respond)?)?;
     b.set("utf8Encode", Function::new(ctx.clone(), utf8_encode)?)?;
     b.set("utf8Decode", Function::new(ctx.clone(), utf8_decode)?)?;
     crate::web::register(ctx, &b)?;
+    crate::net::register(ctx, &b)?;
     b.set("compileScript", Function::new(ctx.clone(), compile_script)?)?;
     b.set(
         "btoa",
@@ -428,60 +424,19 @@ pub(crate) fn bytes_of(data: &Value<'_>) -> Result<Vec<u8>> {
         .into_bytes())
 }
 
-fn throw_io<T>(ctx: &Ctx<'_>, e: crate::io::IoError) -> Result<T> {
+pub(crate) fn throw_io<T>(ctx: &Ctx<'_>, e: crate::io::IoError) -> Result<T> {
     let ctor: rquickjs::function::Constructor = ctx.globals().get("Error")?;
     let err: Object = ctor.construct((e.message.as_str(),))?;
     err.set("errno", e.errno)?;
     err.set("code", e.code)?;
     err.set("syscall", e.syscall)?;
-    err.set("path", e.path)?;
-    Err(ctx.throw(err.into_value()))
-}
-
-/// `fsReadFile(path, id, asText)`: reads on the blocking pool, completes in poll.
-fn fs_read_file(ctx: Ctx<'_>, path: String, id: f64, as_text: bool) -> Result<()> {
-    let Some(io) = crate::io::current() else {
-        return throw_coded(&ctx, "ERR_INTERNAL", "no event loop");
-    };
-    io.spawn_blocking(id, move || {
-        let bytes =
-            std::fs::read(&path).map_err(|e| crate::io::IoError::from_io(&e, "open", &path))?;
-        Ok(if as_text {
-            crate::io::Payload::Text(String::from_utf8_lossy(&bytes).into_owned())
-        } else {
-            crate::io::Payload::Bytes(bytes)
-        })
-    });
-    Ok(())
-}
-
-/// `fsWriteFile(path, data, id)`.
-fn fs_write_file(ctx: Ctx<'_>, path: String, data: Value<'_>, id: f64) -> Result<()> {
-    let Some(io) = crate::io::current() else {
-        return throw_coded(&ctx, "ERR_INTERNAL", "no event loop");
-    };
-    let bytes = bytes_of(&data)?;
-    io.spawn_blocking(id, move || {
-        std::fs::write(&path, bytes).map_err(|e| crate::io::IoError::from_io(&e, "open", &path))?;
-        Ok(crate::io::Payload::Unit)
-    });
-    Ok(())
-}
-
-fn fs_read_file_sync<'js>(ctx: Ctx<'js>, path: String, as_text: bool) -> Result<Value<'js>> {
-    match std::fs::read(&path) {
-        Ok(bytes) if as_text => {
-            Ok(rquickjs::String::from_str(ctx, &String::from_utf8_lossy(&bytes))?.into_value())
-        }
-        Ok(bytes) => Ok(rquickjs::TypedArray::<u8>::new(ctx, bytes)?.into_value()),
-        Err(e) => throw_io(&ctx, crate::io::IoError::from_io(&e, "open", &path)),
+    if !e.path.is_empty() {
+        err.set("path", e.path)?;
     }
-}
-
-fn fs_write_file_sync(ctx: Ctx<'_>, path: String, data: Value<'_>) -> Result<()> {
-    let bytes = bytes_of(&data)?;
-    std::fs::write(&path, bytes)
-        .or_else(|e| throw_io(&ctx, crate::io::IoError::from_io(&e, "open", &path)))
+    if let Some(dest) = e.dest {
+        err.set("dest", dest)?;
+    }
+    Err(ctx.throw(err.into_value()))
 }
 
 /// `httpListen(server, host, port)`: the bound port; throws a Node-style system error.

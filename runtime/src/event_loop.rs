@@ -152,21 +152,19 @@ fn dispatch(vm: &Vm, completion: Completion) {
                 let req = request_object(&ctx, *request)?;
                 return f.call::<_, ()>((completion.id, req));
             }
+            if let Ok(Payload::Event(body, bytes)) = completion.result {
+                let f: rquickjs::Function = hooks.get("dispatchHandle")?;
+                let body = json_value(&ctx, &body)?;
+                let bytes = match bytes {
+                    Some(b) => rquickjs::TypedArray::<u8>::new(ctx.clone(), b)?.into_value(),
+                    None => rquickjs::Value::new_undefined(ctx.clone()),
+                };
+                return f.call::<_, ()>((completion.id, body, bytes));
+            }
             let f: rquickjs::Function = hooks.get("dispatchIo")?;
             match completion.result {
                 Ok(payload) => {
-                    let value: rquickjs::Value = match payload {
-                        Payload::Bytes(bytes) => {
-                            rquickjs::TypedArray::<u8>::new(ctx.clone(), bytes)?.into_value()
-                        }
-                        Payload::Text(text) => {
-                            rquickjs::String::from_str(ctx.clone(), &text)?.into_value()
-                        }
-                        Payload::Unit => rquickjs::Value::new_undefined(ctx.clone()),
-                        Payload::Bool(b) => rquickjs::Value::new_bool(ctx.clone(), b),
-                        Payload::Request(_) => unreachable!("dispatched above"),
-                        Payload::Response(r) => response_object(&ctx, *r)?.into_value(),
-                    };
+                    let value = payload_value(&ctx, payload)?;
                     f.call::<_, ()>((completion.id, rquickjs::Value::new_null(ctx.clone()), value))
                 }
                 Err(e) => {
@@ -174,7 +172,12 @@ fn dispatch(vm: &Vm, completion: Completion) {
                     err.set("code", e.code)?;
                     err.set("errno", e.errno)?;
                     err.set("syscall", e.syscall)?;
-                    err.set("path", e.path)?;
+                    if !e.path.is_empty() {
+                        err.set("path", e.path)?;
+                    }
+                    if let Some(dest) = e.dest {
+                        err.set("dest", dest)?;
+                    }
                     err.set("message", e.message)?;
                     f.call::<_, ()>((completion.id, err))
                 }
@@ -184,6 +187,50 @@ fn dispatch(vm: &Vm, completion: Completion) {
             crate::vm::report_caught(&ctx, e);
         }
     });
+}
+
+/// The JS value of a completed operation's result.
+pub fn payload_value<'js>(
+    ctx: &rquickjs::Ctx<'js>,
+    payload: Payload,
+) -> rquickjs::Result<rquickjs::Value<'js>> {
+    Ok(match payload {
+        Payload::Bytes(bytes) => rquickjs::TypedArray::<u8>::new(ctx.clone(), bytes)?.into_value(),
+        Payload::Text(text) => rquickjs::String::from_str(ctx.clone(), &text)?.into_value(),
+        Payload::Unit => rquickjs::Value::new_undefined(ctx.clone()),
+        Payload::Bool(b) => rquickjs::Value::new_bool(ctx.clone(), b),
+        Payload::Json(json) => json_value(ctx, &json)?,
+        Payload::Request(_) => rquickjs::Value::new_undefined(ctx.clone()),
+        Payload::Event(body, _) => json_value(ctx, &body)?,
+        Payload::Response(r) => response_object(ctx, *r)?.into_value(),
+    })
+}
+
+pub fn json_value<'js>(
+    ctx: &rquickjs::Ctx<'js>,
+    json: &serde_json::Value,
+) -> rquickjs::Result<rquickjs::Value<'js>> {
+    use serde_json::Value as J;
+    Ok(match json {
+        J::Null => rquickjs::Value::new_null(ctx.clone()),
+        J::Bool(b) => rquickjs::Value::new_bool(ctx.clone(), *b),
+        J::Number(n) => rquickjs::Value::new_number(ctx.clone(), n.as_f64().unwrap_or(f64::NAN)),
+        J::String(s) => rquickjs::String::from_str(ctx.clone(), s)?.into_value(),
+        J::Array(items) => {
+            let a = rquickjs::Array::new(ctx.clone())?;
+            for (i, item) in items.iter().enumerate() {
+                a.set(i, json_value(ctx, item)?)?;
+            }
+            a.into_value()
+        }
+        J::Object(map) => {
+            let o = rquickjs::Object::new(ctx.clone())?;
+            for (k, v) in map {
+                o.set(k.as_str(), json_value(ctx, v)?)?;
+            }
+            o.into_value()
+        }
+    })
 }
 
 /// The JS view of a client response: `{status, statusText, headers: [name, value, ...],

@@ -62,6 +62,7 @@ fn failure(code: &'static str, message: String) -> IoError {
         errno: 0,
         syscall: "fetch",
         path: String::new(),
+        dest: None,
         message,
     }
 }

@@ -219,6 +219,7 @@ fn listen_error(e: &std::io::Error, addr: &str) -> IoError {
         errno: -errno,
         syscall: "listen",
         path: String::new(),
+        dest: None,
         message: format!("listen {code}: {}", address_in_message(addr, e)),
     }
 }

@@ -17,8 +17,12 @@ pub enum Payload {
     Text(String),
     Unit,
     Bool(bool),
+    /// Structured results (stat, readdir, fd numbers).
+    Json(serde_json::Value),
     /// An HTTP request for a server's handler (not a one-shot operation).
     Request(Box<crate::http::HttpRequest>),
+    /// An event of a long-lived handle (socket, server, child): a JSON body and bytes.
+    Event(serde_json::Value, Option<Vec<u8>>),
     /// A client's HTTP response (fetch).
     Response(Box<crate::fetch::Incoming>),
 }
@@ -30,6 +34,8 @@ pub struct IoError {
     pub errno: i32,
     pub syscall: &'static str,
     pub path: String,
+    /// The second path of two-path calls (rename, copyfile, symlink).
+    pub dest: Option<String>,
     pub message: String,
 }
 
@@ -45,6 +51,15 @@ impl IoError {
             libc::ENOTEMPTY => "ENOTEMPTY",
             libc::EPERM => "EPERM",
             libc::EMFILE => "EMFILE",
+            libc::EBADF => "EBADF",
+            libc::EINVAL => "EINVAL",
+            libc::ELOOP => "ELOOP",
+            libc::ENAMETOOLONG => "ENAMETOOLONG",
+            libc::EXDEV => "EXDEV",
+            libc::ENOSPC => "ENOSPC",
+            libc::EROFS => "EROFS",
+            libc::EBUSY => "EBUSY",
+            libc::EPIPE => "EPIPE",
             _ => "EIO",
         };
         let description = match code {
@@ -53,6 +68,18 @@ impl IoError {
             "EEXIST" => "file already exists",
             "EISDIR" => "illegal operation on a directory",
             "ENOTDIR" => "not a directory",
+            "ENOTEMPTY" => "directory not empty",
+            "EPERM" => "operation not permitted",
+            "EMFILE" => "too many open files",
+            "EBADF" => "bad file descriptor",
+            "EINVAL" => "invalid argument",
+            "ELOOP" => "too many symbolic links encountered",
+            "ENAMETOOLONG" => "name too long",
+            "EXDEV" => "cross-device link not permitted",
+            "ENOSPC" => "no space left on device",
+            "EROFS" => "read-only file system",
+            "EBUSY" => "resource busy or locked",
+            "EPIPE" => "broken pipe",
             _ => "i/o error",
         };
         IoError {
@@ -60,7 +87,12 @@ impl IoError {
             errno: -errno,
             syscall,
             path: path.to_owned(),
-            message: format!("{code}: {description}, {syscall} '{path}'"),
+            dest: None,
+            message: if path.is_empty() {
+                format!("{code}: {description}, {syscall}")
+            } else {
+                format!("{code}: {description}, {syscall} '{path}'")
+            },
         }
     }
 }

@@ -15,20 +15,30 @@ use serde_json::Value;
 /// Builtin modules, by their name without `node:`.
 pub const BUILTINS: &[&str] = &[
     "assert",
+    "async_hooks",
     "assert/strict",
     "buffer",
+    "child_process",
     "crypto",
     "events",
     "fs",
     "fs/promises",
     "http",
+    "net",
+    "os",
     "path",
     "process",
     "querystring",
+    "stream",
+    "stream/promises",
+    "stream/web",
+    "string_decoder",
     "timers",
     "timers/promises",
+    "tty",
     "url",
     "util",
+    "zlib",
 ];
 
 /// Who is asking; decides extension probing and export conditions.
@@ -296,7 +306,11 @@ fn pick_condition(target: &Value, kind: Kind) -> Option<String> {
             conditions
                 .iter()
                 .filter(|(k, _)| {
-                    matches!(k.as_str(), "node" | "default" | "module-sync") || *k == wanted
+                    // `module-sync` is for runtimes that can require() ES modules; this
+                    // one cannot, so only import takes it.
+                    matches!(k.as_str(), "node" | "default")
+                        || *k == wanted
+                        || (kind == Kind::Import && k.as_str() == "module-sync")
                 })
                 .find_map(|(_, v)| pick_condition(v, kind))
         }

@@ -328,3 +328,98 @@ fn dynojs_serve_answers_and_turns_errors_into_500() {
     assert!(stderr.contains("handler failed on purpose"), "{stderr}");
     assert!(stderr.contains("must be a response"), "{stderr}");
 }
+
+/// The Express app of the HTTP benchmarks (`suites/bench/http/express`, installed with
+/// `npm ci` into a temp dir): every answer on dynojs equals node's — status, reason,
+/// body and headers, compared by name case-insensitively (hyper writes names in lower
+/// case) and without `date` and node's `connection`/`keep-alive` hop-by-hop headers.
+#[test]
+fn express_app_answers_like_node() {
+    let Some(node_ok) = Command::new("npm")
+        .arg("--version")
+        .output()
+        .ok()
+        .map(|o| o.status.success())
+    else {
+        eprintln!("npm not installed: the Express test is skipped");
+        return;
+    };
+    assert!(node_ok, "npm --version failed");
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("../suites/bench/http/express");
+    let dir = tempfile::tempdir().unwrap();
+    for f in ["app.js", "package.json", "package-lock.json"] {
+        std::fs::copy(src.join(f), dir.path().join(f)).unwrap();
+    }
+    let out = Command::new("npm")
+        .args(["ci", "--no-audit", "--no-fund", "--loglevel=error"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "npm ci: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let app = dir.path().join("app.js");
+    let mut d = Command::cargo_bin("dynojs").unwrap();
+    d.arg(&app).current_dir(dir.path());
+    let mut n = Command::new("node");
+    n.arg(&app).current_dir(dir.path());
+    let answers = |server: &Server| {
+        let mut c = server.connect();
+        let requests: [&[u8]; 6] = [
+            b"GET /api/users/42 HTTP/1.1\r\nHost: x\r\n\r\n",
+            b"POST /api/echo HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 22\r\n\r\n{\"a\":[1,2,{\"b\":\"c\"}]}\n",
+            b"POST /api/echo HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n5\r\n{\"k\":\r\n4\r\n\"v\"}\r\n0\r\n\r\n",
+            b"POST /api/echo HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 9\r\n\r\n{bad json",
+            b"GET /nope HTTP/1.1\r\nHost: x\r\n\r\n",
+            b"GET /api/users/7 HTTP/1.1\r\nHost: x\r\nIf-None-Match: W/\"34-+HJb0ugPWCkhZBqUK/bzXuQNf9w\"\r\n\r\n",
+        ];
+        let mut out = Vec::new();
+        for raw in requests {
+            c.send(raw);
+            let r = c.read();
+            let mut headers: Vec<String> = r
+                .headers
+                .iter()
+                .map(|(k, v)| format!("{}: {v}", k.to_ascii_lowercase()))
+                .filter(|h| {
+                    !h.starts_with("date:")
+                        && !h.starts_with("connection:")
+                        && !h.starts_with("keep-alive:")
+                })
+                .collect();
+            headers.sort();
+            // Error pages carry the engine's message and a stack trace whose frames
+            // name the runtime's internals: compared up to there, without their length.
+            let body = if r.status >= 400 && r.text().contains("<pre>") {
+                headers.retain(|h| !h.starts_with("content-length:"));
+                r.text().split("<pre>").next().unwrap_or("").to_owned()
+            } else {
+                r.text()
+            };
+            out.push(format!(
+                "{} {}\n{}\n{body}",
+                r.status,
+                r.reason,
+                headers.join("\n")
+            ));
+        }
+        out
+    };
+    let dyno = Server::start(d);
+    let got = answers(&dyno);
+    drop(dyno);
+    let node = Server::start(n);
+    let want = answers(&node);
+    drop(node);
+    for (g, w) in got.iter().zip(&want) {
+        assert_eq!(g, w, "dynojs (left) and node (right) answer differently");
+    }
+    assert!(
+        got[0].starts_with("200 OK") && got[0].contains("user-42"),
+        "{}",
+        got[0]
+    );
+    assert!(got[3].starts_with("400 "), "{}", got[3]);
+}
