@@ -155,6 +155,9 @@
     if (callback) callback();
   }
 
+  // Response bodies streamed by write(), by stream id; and Node's default high-water mark.
+  const httpHandles = internals.handles;
+  const HWM = 16 * 1024;
   class ServerResponse {
     constructor(req, id) {
       this.req = req;
@@ -244,10 +247,59 @@
     }
     writeContinue() {}
     flushHeaders() {
-      this.headersSent = true;
+      if (this._stream === undefined) this._startStream();
     }
     setTimeout() {
       return this;
+    }
+    _flatHeaders() {
+      const flat = [];
+      const hv = this._hv;
+      if (hv !== null) {
+        const hn = this._hn;
+        for (const k in hv) {
+          const value = hv[k];
+          if (Array.isArray(value)) for (const v of value) flat.push(hn[k], `${v}`);
+          else flat.push(hn[k], typeof value === 'string' ? value : `${value}`);
+        }
+      }
+      return flat;
+    }
+    /** Headers go out with the first write; the body follows chunk by chunk. */
+    _startStream() {
+      this.headersSent = true;
+      this.chunkedEncoding = !this.hasHeader('content-length');
+      const stream = binding.httpRespondStart(this._id, this.statusCode, this.statusMessage ?? null, this._flatHeaders());
+      this._stream = stream;
+      this._queued = 0;
+      this._pending = [];
+      if (stream === 0) return;
+      httpHandles.set(stream, (event) => {
+        if (event.type !== 'written') return;
+        let n = event.bytes;
+        this._queued -= n;
+        while (n > 0 && this._pending.length > 0) {
+          const head = this._pending[0];
+          const take = Math.min(n, head.left);
+          head.left -= take;
+          n -= take;
+          if (head.left === 0) {
+            this._pending.shift();
+            if (head.cb) head.cb();
+          }
+        }
+        if (this._needDrain && this._queued < HWM) {
+          this._needDrain = false;
+          this.emit('drain');
+        }
+        if (this.writableEnded && this._queued === 0) this._finishStream();
+      });
+    }
+    _finishStream() {
+      httpHandles.delete(this._stream);
+      const cbs = this._pending.splice(0);
+      for (const p of cbs) if (p.cb) p.cb();
+      nextTick(emitFinish, this, this._endCallback);
     }
     write(chunk, encoding, callback) {
       if (typeof encoding === 'function') {
@@ -263,9 +315,20 @@
         return false;
       }
       if (chunk === undefined || chunk === null) throw codedError(TypeError, 'ERR_STREAM_NULL_VALUES', 'May not write null values to stream');
-      this.headersSent = true;
-      (this._chunks ??= []).push(typeof chunk === 'string' && encoding && encoding !== 'utf8' && encoding !== 'utf-8' ? Buffer.from(chunk, encoding) : chunk);
-      if (callback) nextTick(callback);
+      if (this._stream === undefined) this._startStream();
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk, encoding || 'utf8') : chunk;
+      const noBody = this.req.method === 'HEAD' || this.statusCode === 204 || this.statusCode === 304;
+      if (this._stream === 0 || noBody || bytes.length === 0) {
+        if (callback) nextTick(callback);
+        return true;
+      }
+      this._queued += bytes.length;
+      this._pending.push({ left: bytes.length, cb: callback });
+      binding.httpWriteChunk(this._stream, bytes);
+      if (this._queued >= HWM) {
+        this._needDrain = true;
+        return false;
+      }
       return true;
     }
     end(chunk, encoding, callback) {
@@ -280,34 +343,35 @@
         if (callback) nextTick(callback);
         return this;
       }
-      let body;
-      const chunks = this._chunks;
-      if (chunks === null) {
-        body = chunk === undefined || chunk === null ? undefined : typeof chunk === 'string' && encoding && encoding !== 'utf8' && encoding !== 'utf-8' ? Buffer.from(chunk, encoding) : chunk;
-      } else {
+      if (this._stream !== undefined) {
         if (chunk !== undefined && chunk !== null) this.write(chunk, encoding);
-        body = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks.map((c) => (typeof c === 'string' ? Buffer.from(c) : c)));
+        this.finished = true;
+        this.writableEnded = true;
+        this._endCallback = callback;
+        binding.httpEndStream(this._stream);
+        if (this._queued === 0 || this._stream === 0) this._finishStream();
+        return this;
       }
+      let body = chunk === undefined || chunk === null ? undefined : typeof chunk === 'string' && encoding && encoding !== 'utf8' && encoding !== 'utf-8' ? Buffer.from(chunk, encoding) : chunk;
       this.headersSent = true;
       this.finished = true;
       this.writableEnded = true;
       if (this.req.method === 'HEAD' || this.statusCode === 204 || this.statusCode === 304) body = undefined;
-      const flat = [];
-      const hv = this._hv;
-      if (hv !== null) {
-        const hn = this._hn;
-        for (const k in hv) {
-          const value = hv[k];
-          if (Array.isArray(value)) for (const v of value) flat.push(hn[k], `${v}`);
-          else flat.push(hn[k], typeof value === 'string' ? value : `${value}`);
-        }
-      }
-      binding.httpRespond(this._id, this.statusCode, this.statusMessage ?? null, flat, body);
+      binding.httpRespond(this._id, this.statusCode, this.statusMessage ?? null, this._flatHeaders(), body);
       // 'finish' and 'close' come a tick later, as in Node; with nobody listening (the
       // common case: no listener was ever added) there is nothing to schedule.
       if (callback !== undefined || this._events !== undefined) nextTick(emitFinish, this, callback);
       else this.writableFinished = true;
       return this;
+    }
+    get writableLength() {
+      return this._queued ?? 0;
+    }
+    get writableNeedDrain() {
+      return !!this._needDrain;
+    }
+    get writableHighWaterMark() {
+      return HWM;
     }
     destroy() {
       return this;
@@ -318,7 +382,8 @@
     statusMessage: undefined,
     _hv: null,
     _hn: null,
-    _chunks: null,
+    _stream: undefined,
+    _needDrain: false,
     headersSent: false,
     finished: false,
     writableEnded: false,
@@ -511,9 +576,151 @@
     return undefined;
   }
 
-  const notYet = (what) => () => {
-    throw codedError(Error, 'ERR_NOT_IMPLEMENTED', `http.${what} is not implemented yet in dynojs (the HTTP client lands with fetch)`);
+  // ---- the client: http.request / http.get over hyper's pooled client ----------------
+  // The request body is buffered until end() (then sent with a content-length, or
+  // chunked when the caller asked for it); the response body arrives whole, then streams.
+  class Agent extends EventEmitter {
+    constructor(options = {}) {
+      super();
+      this.options = { ...options };
+      this.keepAlive = !!options.keepAlive;
+      this.maxSockets = options.maxSockets ?? Infinity;
+      this.maxFreeSockets = options.maxFreeSockets ?? 256;
+      this.sockets = {};
+      this.freeSockets = {};
+      this.requests = {};
+    }
+    destroy() {}
+  }
+  const globalAgent = new Agent({ keepAlive: true });
+
+  function ClientRequest(input, options, callback) {
+    // Not destroyed at 'finish': the request lives on until its response is read.
+    stream.Writable.call(this, { autoDestroy: false });
+    if (typeof input === 'string' || (typeof URL === 'function' && input instanceof URL)) {
+      const u = typeof input === 'string' ? new URL(input) : input;
+      const base = internals.internal('url').urlToHttpOptions(u);
+      if (typeof options === 'function') {
+        callback = options;
+        options = {};
+      }
+      options = { ...base, ...options };
+    } else {
+      callback = options;
+      options = { ...input };
+    }
+    if (typeof callback === 'function') this.once('response', callback);
+    const protocol = options.protocol || 'http:';
+    if (protocol !== 'http:') throw codedError(TypeError, 'ERR_INVALID_PROTOCOL', `Protocol "${protocol}" not supported. Expected "http:"`);
+    const host = options.hostname || (options.host ? `${options.host}`.replace(/:\d+$/, '') : 'localhost');
+    const port = options.port ?? options.defaultPort ?? 80;
+    this.method = `${options.method || 'GET'}`.toUpperCase();
+    this.path = options.path || '/';
+    this.host = host;
+    this.protocol = protocol;
+    this._url = `http://${host.includes(':') ? `[${host}]` : host}${Number(port) === 80 ? '' : `:${port}`}${this.path}`;
+    this._headers = new Map();
+    const h = options.headers;
+    if (Array.isArray(h)) for (let i = 0; i < h.length; i += 2) this.setHeader(h[i], h[i + 1]);
+    else if (h) for (const k of Object.keys(h)) this.setHeader(k, h[k]);
+    if (options.auth && !this.hasHeader('authorization')) this.setHeader('Authorization', `Basic ${Buffer.from(options.auth).toString('base64')}`);
+    this._chunks = [];
+    this._id = 0;
+    this._done = false;
+    this.aborted = false;
+    this.reusedSocket = false;
+    this.agent = options.agent ?? globalAgent;
+    if (options.timeout) this.setTimeout(options.timeout);
+    if (options.signal) {
+      const onAbort = () => this.destroy(Object.assign(new Error('The operation was aborted'), { name: 'AbortError', code: 'ABORT_ERR' }));
+      if (options.signal.aborted) nextTick(onAbort);
+      else options.signal.addEventListener('abort', onAbort, { once: true });
+    }
+  }
+  Object.setPrototypeOf(ClientRequest.prototype, stream.Writable.prototype);
+  Object.setPrototypeOf(ClientRequest, stream.Writable);
+  ClientRequest.prototype.setHeader = function (name, value) {
+    checkHeaderName(name);
+    this._headers.set(`${name}`.toLowerCase(), [`${name}`, value]);
+    return this;
   };
+  ClientRequest.prototype.getHeader = function (name) {
+    const e = this._headers.get(`${name}`.toLowerCase());
+    return e === undefined ? undefined : e[1];
+  };
+  ClientRequest.prototype.hasHeader = function (name) {
+    return this._headers.has(`${name}`.toLowerCase());
+  };
+  ClientRequest.prototype.removeHeader = function (name) {
+    this._headers.delete(`${name}`.toLowerCase());
+  };
+  ClientRequest.prototype.getHeaderNames = function () {
+    return [...this._headers.keys()];
+  };
+  ClientRequest.prototype.flushHeaders = function () {};
+  ClientRequest.prototype.setNoDelay = function () {};
+  ClientRequest.prototype.setSocketKeepAlive = function () {};
+  ClientRequest.prototype.setTimeout = function (ms, cb) {
+    if (cb) this.once('timeout', cb);
+    if (this._timer) internals.clearTimeout(this._timer);
+    this._timer = ms > 0 ? internals.setTimeout(() => this.emit('timeout'), ms) : null;
+    return this;
+  };
+  ClientRequest.prototype.abort = function () {
+    this.aborted = true;
+    this.destroy();
+  };
+  ClientRequest.prototype._write = function (chunk, encoding, cb) {
+    this._chunks.push(chunk);
+    cb();
+  };
+  ClientRequest.prototype._final = function (cb) {
+    const flat = [];
+    for (const [, [name, value]] of this._headers) {
+      if (Array.isArray(value)) for (const v of value) flat.push(name, `${v}`);
+      else flat.push(name, `${value}`);
+    }
+    const body = this._chunks.length ? Buffer.concat(this._chunks) : undefined;
+    this._id = internals.ioRequest((err, r) => this._onResponse(err, r));
+    binding.fetchStart(this._id, this.method, this._url, flat, body, 'manual');
+    cb();
+  };
+  ClientRequest.prototype._onResponse = function (err, r) {
+    if (this._timer) internals.clearTimeout(this._timer);
+    if (this._done) return;
+    this._done = true;
+    if (err) {
+      const e = Object.assign(new Error(err.message), { code: err.code, errno: err.errno, syscall: 'connect' });
+      this.destroy(e);
+      return;
+    }
+    const res = new IncomingMessage({ method: null, url: '', httpVersion: r.httpVersion, rawHeaders: r.headers, body: r.body });
+    res.statusCode = r.status;
+    res.statusMessage = r.statusText;
+    res.req = this;
+    this.res = res;
+    res.on('end', () => nextTick(() => {
+      res.emit('close');
+      this.emit('close');
+    }));
+    if (this.listenerCount('response') === 0) res.resume();
+    else this.emit('response', res);
+  };
+  ClientRequest.prototype._destroy = function (err, cb) {
+    if (this._timer) internals.clearTimeout(this._timer);
+    if (!this._done && this._id !== 0) binding.fetchAbort(this._id);
+    this._done = true;
+    if (!err && !this.res) err = Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+    cb(this.aborted && err && err.code === 'ECONNRESET' ? null : err);
+  };
+  function request(input, options, callback) {
+    return new ClientRequest(input, options, callback);
+  }
+  function get(input, options, callback) {
+    const req = request(input, options, callback);
+    req.end();
+    return req;
+  }
 
   return {
     STATUS_CODES,
@@ -523,10 +730,11 @@
     OutgoingMessage: ServerResponse,
     Server,
     createServer,
-    request: notYet('request'),
-    get: notYet('get'),
-    Agent: class Agent {},
-    globalAgent: {},
+    ClientRequest,
+    request,
+    get,
+    Agent,
+    globalAgent,
     maxHeaderSize: 16384,
     validateHeaderName: checkHeaderName,
     validateHeaderValue: checkHeaderValue,

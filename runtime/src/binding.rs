@@ -297,6 +297,17 @@ pub fn create<'js>(
     b.set("fetchStart", Function::new(ctx.clone(), fetch_start)?)?;
     b.set("fetchAbort", Function::new(ctx.clone(), fetch_abort)?)?;
     b.set("httpRespond", Function::new(ctx.clone(), http_respond)?)?;
+    b.set("httpRespondStart", Function::new(ctx.clone(), http_respond_start)?)?;
+    b.set(
+        "httpWriteChunk",
+        Function::new(ctx.clone(), |stream: f64, data: Value<'_>| -> Result<bool> {
+            Ok(crate::http::write_chunk(stream as u64, bytes_of(&data)?))
+        })?,
+    )?;
+    b.set(
+        "httpEndStream",
+        Function::new(ctx.clone(), |stream: f64| crate::http::end_stream(stream as u64))?,
+    )?;
     b.set("utf8Encode", Function::new(ctx.clone(), utf8_encode)?)?;
     b.set("utf8Decode", Function::new(ctx.clone(), utf8_decode)?)?;
     crate::web::register(ctx, &b)?;
@@ -525,6 +536,28 @@ fn http_respond(
     };
     crate::http::respond(id as u64, answer)
         .or_else(|e| throw_coded(&ctx, "ERR_HTTP_INVALID_HEADER_VALUE", &e))
+}
+
+/// `httpRespondStart(id, status, reason, [name, value, ...])`: a stream id for
+/// `httpWriteChunk`/`httpEndStream`, 0 when the request is gone.
+fn http_respond_start(
+    ctx: Ctx<'_>,
+    id: f64,
+    status: u16,
+    reason: Option<String>,
+    headers: Vec<String>,
+) -> Result<f64> {
+    let Some(io) = crate::io::current() else {
+        return throw_coded(&ctx, "ERR_INTERNAL", "no event loop");
+    };
+    let headers = headers
+        .chunks_exact(2)
+        .map(|p| (p[0].clone(), p[1].clone()))
+        .collect();
+    match crate::http::respond_stream(&io, id as u64, status, reason, headers) {
+        Ok(stream) => Ok(stream as f64),
+        Err(e) => throw_coded(&ctx, "ERR_HTTP_INVALID_HEADER_VALUE", &e),
+    }
 }
 
 fn utf8_encode<'js>(ctx: Ctx<'js>, text: String) -> Result<rquickjs::TypedArray<'js, u8>> {

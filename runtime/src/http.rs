@@ -16,7 +16,7 @@ use std::net::SocketAddr;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use bytes::Bytes;
-use http_body_util::{BodyExt, Full};
+use http_body_util::BodyExt;
 use hyper::body::Incoming;
 use hyper::{Request, Response};
 use tokio::sync::{oneshot, watch};
@@ -36,7 +36,7 @@ pub struct HttpRequest {
     pub headers: Vec<(String, Bytes)>,
     pub body: Bytes,
     pub remote: Option<SocketAddr>,
-    pub respond: oneshot::Sender<Response<Full<Bytes>>>,
+    pub respond: oneshot::Sender<Response<Body>>,
 }
 
 /// What JS answers.
@@ -47,13 +47,132 @@ pub struct Answer {
     pub body: Vec<u8>,
 }
 
+/// A response body: whole (`res.end(body)` without writes before), or streamed chunk by
+/// chunk from `res.write` (sent chunked); each chunk taken by the connection is reported
+/// back to JS as `written`, which is how `write()`'s return value and 'drain' work.
+#[derive(Debug)]
+pub enum Body {
+    Full(Option<Bytes>),
+    Stream {
+        rx: tokio::sync::mpsc::UnboundedReceiver<Bytes>,
+        events: tokio::sync::mpsc::UnboundedSender<Completion>,
+        id: u64,
+    },
+}
+
+impl hyper::body::Body for Body {
+    type Data = Bytes;
+    type Error = Infallible;
+
+    fn poll_frame(
+        self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Result<hyper::body::Frame<Bytes>, Infallible>>> {
+        use std::task::Poll;
+        match self.get_mut() {
+            Body::Full(bytes) => Poll::Ready(
+                bytes
+                    .take()
+                    .filter(|b| !b.is_empty())
+                    .map(|b| Ok(hyper::body::Frame::data(b))),
+            ),
+            Body::Stream { rx, events, id } => match rx.poll_recv(cx) {
+                Poll::Ready(Some(chunk)) => {
+                    let _ = events.send(Completion {
+                        id: *id as f64,
+                        result: Ok(Payload::Event(
+                            serde_json::json!({"type": "written", "bytes": chunk.len()}),
+                            None,
+                        )),
+                        counted: false,
+                        task: false,
+                    });
+                    Poll::Ready(Some(Ok(hyper::body::Frame::data(chunk))))
+                }
+                Poll::Ready(None) => Poll::Ready(None),
+                Poll::Pending => Poll::Pending,
+            },
+        }
+    }
+
+    fn is_end_stream(&self) -> bool {
+        matches!(self, Body::Full(b) if b.as_ref().is_none_or(Bytes::is_empty))
+    }
+
+    fn size_hint(&self) -> hyper::body::SizeHint {
+        match self {
+            Body::Full(b) => hyper::body::SizeHint::with_exact(b.as_ref().map_or(0, |b| b.len() as u64)),
+            Body::Stream { .. } => hyper::body::SizeHint::default(),
+        }
+    }
+}
+
+static NEXT_STREAM: AtomicU64 = AtomicU64::new(1 << 48);
+
+thread_local! {
+    /// Streamed response bodies JS is still writing, by stream id.
+    static STREAMS: RefCell<HashMap<u64, tokio::sync::mpsc::UnboundedSender<Bytes>>> =
+        RefCell::new(HashMap::new());
+}
+
+/// Answers request `id` with headers now and a body JS writes later: the stream id (0
+/// when the request is gone). The stream's `written` events go to the poll phase.
+pub fn respond_stream(
+    io: &crate::io::Io,
+    id: u64,
+    status: u16,
+    reason: Option<String>,
+    headers: Vec<(String, String)>,
+) -> Result<u64, String> {
+    let Some(sender) = PENDING.with(|p| p.borrow_mut().remove(&id)) else {
+        return Ok(0);
+    };
+    let stream = NEXT_STREAM.fetch_add(1, Ordering::Relaxed);
+    let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
+    let mut builder = Response::builder().status(status);
+    for (name, value) in &headers {
+        builder = builder.header(name.as_str(), value.as_str());
+    }
+    let mut response = builder
+        .body(Body::Stream {
+            rx,
+            events: io.sender(),
+            id: stream,
+        })
+        .map_err(|e| e.to_string())?;
+    if let Some(reason) = reason {
+        if let Ok(r) = hyper::ext::ReasonPhrase::try_from(reason.into_bytes()) {
+            response.extensions_mut().insert(r);
+        }
+    }
+    if sender.send(response).is_err() {
+        return Ok(0);
+    }
+    STREAMS.with(|s| s.borrow_mut().insert(stream, tx));
+    Ok(stream)
+}
+
+/// Queues a chunk of a streamed body; false when the client is gone.
+pub fn write_chunk(stream: u64, bytes: Vec<u8>) -> bool {
+    STREAMS.with(|s| {
+        s.borrow()
+            .get(&stream)
+            .is_some_and(|tx| tx.send(Bytes::from(bytes)).is_ok())
+    })
+}
+
+/// Ends a streamed body.
+pub fn end_stream(stream: u64) {
+    STREAMS.with(|s| s.borrow_mut().remove(&stream));
+}
+
 struct Server {
     shutdown: watch::Sender<bool>,
 }
 
 thread_local! {
     /// Senders of requests JS has not answered yet, by request id.
-    static PENDING: RefCell<HashMap<u64, oneshot::Sender<Response<Full<Bytes>>>>> =
+    static PENDING: RefCell<HashMap<u64, oneshot::Sender<Response<Body>>>> =
         RefCell::new(HashMap::new());
     /// Listening servers by id.
     static SERVERS: RefCell<HashMap<u64, Server>> = RefCell::new(HashMap::new());
@@ -125,7 +244,7 @@ pub fn close(io: &crate::io::Io, server: u64) -> bool {
 }
 
 /// Files the response sender of a request that reached the poll phase.
-pub fn file(id: u64, respond: oneshot::Sender<Response<Full<Bytes>>>) {
+pub fn file(id: u64, respond: oneshot::Sender<Response<Body>>) {
     PENDING.with(|p| p.borrow_mut().insert(id, respond));
 }
 
@@ -140,7 +259,7 @@ pub fn respond(id: u64, answer: Answer) -> Result<bool, String> {
         builder = builder.header(name.as_str(), value.as_str());
     }
     let mut response = builder
-        .body(Full::new(Bytes::from(answer.body)))
+        .body(Body::Full(Some(Bytes::from(answer.body))))
         .map_err(|e| e.to_string())?;
     if let Some(reason) = answer.reason {
         if let Ok(r) = hyper::ext::ReasonPhrase::try_from(reason.into_bytes()) {
@@ -155,7 +274,7 @@ async fn handle(
     tx: tokio::sync::mpsc::UnboundedSender<Completion>,
     server: u64,
     remote: SocketAddr,
-) -> Response<Full<Bytes>> {
+) -> Response<Body> {
     let (parts, body) = req.into_parts();
     let body = match body.collect().await {
         Ok(b) => b.to_bytes(),
@@ -200,8 +319,8 @@ async fn handle(
         .unwrap_or_else(|_| plain(500, "Internal Server Error"))
 }
 
-fn plain(status: u16, text: &'static str) -> Response<Full<Bytes>> {
-    let mut r = Response::new(Full::new(Bytes::from_static(text.as_bytes())));
+fn plain(status: u16, text: &'static str) -> Response<Body> {
+    let mut r = Response::new(Body::Full(Some(Bytes::from_static(text.as_bytes()))));
     *r.status_mut() = hyper::StatusCode::from_u16(status).unwrap_or_default();
     r
 }
