@@ -20,6 +20,7 @@ const SCRIPTS: &[(&str, &str)] = &[
     ("internal/event_target", "event_target.js"),
     ("internal/streams", "streams.js"),
     ("internal/blob", "blob.js"),
+    ("internal/wasm", "wasm.js"),
     ("crypto", "crypto.js"),
     ("assert", "assert.js"),
     ("buffer", "buffer.js"),

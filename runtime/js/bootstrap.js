@@ -878,6 +878,7 @@
     ['SubtleCrypto', 'crypto'],
     ['crypto', 'crypto'],
     ['URL', 'url'],
+    ['WebAssembly', 'internal/wasm'],
     ['URLSearchParams', 'url'],
   ];
   define(G, 'Dynojs', dynojs);

@@ -297,21 +297,30 @@ pub fn create<'js>(
     b.set("fetchStart", Function::new(ctx.clone(), fetch_start)?)?;
     b.set("fetchAbort", Function::new(ctx.clone(), fetch_abort)?)?;
     b.set("httpRespond", Function::new(ctx.clone(), http_respond)?)?;
-    b.set("httpRespondStart", Function::new(ctx.clone(), http_respond_start)?)?;
+    b.set(
+        "httpRespondStart",
+        Function::new(ctx.clone(), http_respond_start)?,
+    )?;
     b.set(
         "httpWriteChunk",
-        Function::new(ctx.clone(), |stream: f64, data: Value<'_>| -> Result<bool> {
-            Ok(crate::http::write_chunk(stream as u64, bytes_of(&data)?))
-        })?,
+        Function::new(
+            ctx.clone(),
+            |stream: f64, data: Value<'_>| -> Result<bool> {
+                Ok(crate::http::write_chunk(stream as u64, bytes_of(&data)?))
+            },
+        )?,
     )?;
     b.set(
         "httpEndStream",
-        Function::new(ctx.clone(), |stream: f64| crate::http::end_stream(stream as u64))?,
+        Function::new(ctx.clone(), |stream: f64| {
+            crate::http::end_stream(stream as u64)
+        })?,
     )?;
     b.set("utf8Encode", Function::new(ctx.clone(), utf8_encode)?)?;
     b.set("utf8Decode", Function::new(ctx.clone(), utf8_decode)?)?;
     crate::web::register(ctx, &b)?;
     crate::net::register(ctx, &b)?;
+    crate::wasm::register(ctx, &b)?;
     b.set("compileScript", Function::new(ctx.clone(), compile_script)?)?;
     b.set(
         "btoa",

@@ -101,7 +101,9 @@ impl hyper::body::Body for Body {
 
     fn size_hint(&self) -> hyper::body::SizeHint {
         match self {
-            Body::Full(b) => hyper::body::SizeHint::with_exact(b.as_ref().map_or(0, |b| b.len() as u64)),
+            Body::Full(b) => {
+                hyper::body::SizeHint::with_exact(b.as_ref().map_or(0, |b| b.len() as u64))
+            }
             Body::Stream { .. } => hyper::body::SizeHint::default(),
         }
     }

@@ -18,6 +18,7 @@ pub mod os;
 pub mod resolver;
 pub mod test262;
 pub mod vm;
+pub mod wasm;
 pub mod web;
 
 /// The crate version, printed by `dynojs --version`.
