@@ -536,7 +536,7 @@
       const request = Request[kRaw](host ? `http://${host}${raw.url}` : origin + raw.url, raw.method, raw.rawHeaders, raw.body);
       let out;
       try {
-        out = handler(request, { remoteAddr: { transport: 'tcp', hostname: raw.remoteAddress, port: raw.remotePort } });
+        out = handler(request, new ServeInfo(raw));
       } catch (e) {
         fail(raw.id, e);
         return;
@@ -571,6 +571,16 @@
     };
   }
 
+  /** The handler's second argument; the address object is made only when asked for. */
+  class ServeInfo {
+    constructor(raw) {
+      this._raw = raw;
+    }
+    get remoteAddr() {
+      const raw = this._raw;
+      return { transport: 'tcp', hostname: raw.remoteAddress, port: raw.remotePort };
+    }
+  }
   function hostOf(raw) {
     for (let i = 0; i < raw.length; i += 2) if (raw[i].length === 4 && raw[i].toLowerCase() === 'host') return raw[i + 1];
     return undefined;
