@@ -363,20 +363,25 @@
     this.pos = o.start;
     this.bytesRead = 0;
     this.autoClose = o.autoClose;
-    this.pending = this.fd === null;
-    if (this.fd === null) {
-      fs.open(this.path, this.flags, this.mode, (err, fd) => {
-        if (err) {
-          this.destroy(err);
-          return;
-        }
-        this.fd = fd;
-        this.pending = false;
-        this.emit('open', fd);
-        this.emit('ready');
-        this._readWhenOpen?.();
-      });
-    }
+    openFileStream(this, '_readWhenOpen');
+  }
+  /** Opens the file of a stream made from a path; `waiting` names the deferred work. */
+  function openFileStream(s, waiting) {
+    s.pending = s.fd === null;
+    if (s.fd !== null) return;
+    fs.open(s.path, s.flags, s.mode, (err, fd) => {
+      if (err) {
+        s.destroy(err);
+        return;
+      }
+      s.fd = fd;
+      s.pending = false;
+      s.emit('open', fd);
+      s.emit('ready');
+      const w = s[waiting];
+      s[waiting] = null;
+      if (w) w();
+    });
   }
   function WriteStream(path, options) {
     if (!(this instanceof WriteStream)) return new WriteStream(path, options);
@@ -391,23 +396,8 @@
     this.pos = o.start;
     this.bytesWritten = 0;
     this.autoClose = o.autoClose;
-    this.pending = this.fd === null;
     if (o.encoding) this.setDefaultEncoding(o.encoding);
-    if (this.fd === null) {
-      fs.open(this.path, this.flags, this.mode, (err, fd) => {
-        if (err) {
-          this.destroy(err);
-          return;
-        }
-        this.fd = fd;
-        this.pending = false;
-        this.emit('open', fd);
-        this.emit('ready');
-        const w = this._writeWhenOpen;
-        this._writeWhenOpen = null;
-        if (w) w();
-      });
-    }
+    openFileStream(this, '_writeWhenOpen');
   }
   let streamsReady = false;
   function setUpStreams() {
@@ -418,10 +408,7 @@
     Object.setPrototypeOf(ReadStream, Readable);
     ReadStream.prototype._read = function (n) {
       if (this.fd === null) {
-        this._readWhenOpen = () => {
-          this._readWhenOpen = null;
-          this._read(n);
-        };
+        this._readWhenOpen = () => this._read(n);
         return;
       }
       const want = Math.min(n, this.end === Infinity ? n : this.end - (this.pos ?? this.bytesRead) + 1);

@@ -711,33 +711,24 @@
     stream._reader = undefined;
     reader._stream = undefined;
   }
-  class ReadableStreamDefaultReader {
-    constructor(stream) {
-      this._readRequests = [];
-      lockReader(this, stream);
-    }
+  /** A read request that settles `d` with `{ value, done }`. */
+  function readRequest(d) {
+    return {
+      chunk: (value) => d.resolve({ value, done: false }),
+      close: (value) => d.resolve({ value, done: true }),
+      error: (e) => d.reject(e),
+    };
+  }
+  // What both readers share; `_requests` names the list of pending reads.
+  class ReaderBase {
     get closed() {
       return this._closed.promise;
     }
-    read() {
-      const stream = this._stream;
-      if (stream === undefined) return rejected(new TypeError('The reader is released'));
-      stream._disturbed = true;
-      if (stream._state === 'closed') return resolved({ value: undefined, done: true });
-      if (stream._state === 'errored') return rejected(stream._storedError);
-      const d = deferred();
-      stream._controller._pull({
-        chunk: (value) => d.resolve({ value, done: false }),
-        close: () => d.resolve({ value: undefined, done: true }),
-        error: (e) => d.reject(e),
-      });
-      return d.promise;
-    }
     releaseLock() {
       if (this._stream === undefined) return;
-      const reqs = this._readRequests;
+      const reqs = this[this._requests];
       releaseReader(this);
-      this._readRequests = [];
+      this[this._requests] = [];
       const e = new TypeError('Reader was released');
       for (const r of reqs) r.error(e);
     }
@@ -746,17 +737,34 @@
       return cancelReadable(this._stream, reason);
     }
   }
-  Object.defineProperty(ReadableStreamDefaultReader.prototype, Symbol.toStringTag, { value: 'ReadableStreamDefaultReader', configurable: true });
-
-  class ReadableStreamBYOBReader {
+  class ReadableStreamDefaultReader extends ReaderBase {
     constructor(stream) {
-      if (!(stream instanceof ReadableStream)) throw new TypeError('The argument must be a ReadableStream');
-      if (!(stream._controller instanceof ReadableByteStreamController)) throw new TypeError('Cannot use a BYOB reader with a non-byte stream');
-      this._readIntoRequests = [];
+      super();
+      this._requests = '_readRequests';
+      this._readRequests = [];
       lockReader(this, stream);
     }
-    get closed() {
-      return this._closed.promise;
+    read() {
+      const stream = this._stream;
+      if (stream === undefined) return rejected(new TypeError('The reader is released'));
+      stream._disturbed = true;
+      if (stream._state === 'closed') return resolved({ value: undefined, done: true });
+      if (stream._state === 'errored') return rejected(stream._storedError);
+      const d = deferred();
+      stream._controller._pull(readRequest(d));
+      return d.promise;
+    }
+  }
+  Object.defineProperty(ReadableStreamDefaultReader.prototype, Symbol.toStringTag, { value: 'ReadableStreamDefaultReader', configurable: true });
+
+  class ReadableStreamBYOBReader extends ReaderBase {
+    constructor(stream) {
+      super();
+      if (!(stream instanceof ReadableStream)) throw new TypeError('The argument must be a ReadableStream');
+      if (!(stream._controller instanceof ReadableByteStreamController)) throw new TypeError('Cannot use a BYOB reader with a non-byte stream');
+      this._requests = '_readIntoRequests';
+      this._readIntoRequests = [];
+      lockReader(this, stream);
     }
     read(view, options = undefined) {
       if (!ArrayBuffer.isView(view)) return rejected(new TypeError('view must be an ArrayBuffer view'));
@@ -770,24 +778,8 @@
       stream._disturbed = true;
       if (stream._state === 'errored') return rejected(stream._storedError);
       const d = deferred();
-      stream._controller._pullInto(view, min, {
-        chunk: (value) => d.resolve({ value, done: false }),
-        close: (value) => d.resolve({ value, done: true }),
-        error: (e) => d.reject(e),
-      });
+      stream._controller._pullInto(view, min, readRequest(d));
       return d.promise;
-    }
-    releaseLock() {
-      if (this._stream === undefined) return;
-      const reqs = this._readIntoRequests;
-      releaseReader(this);
-      this._readIntoRequests = [];
-      const e = new TypeError('Reader was released');
-      for (const r of reqs) r.error(e);
-    }
-    cancel(reason = undefined) {
-      if (this._stream === undefined) return rejected(new TypeError('The reader is released'));
-      return cancelReadable(this._stream, reason);
     }
   }
   Object.defineProperty(ReadableStreamBYOBReader.prototype, Symbol.toStringTag, { value: 'ReadableStreamBYOBReader', configurable: true });
@@ -1423,74 +1415,70 @@
     }
     return performTransform(stream, chunk);
   }
-  function sinkAbort(stream, reason) {
+  /**
+   * The shared shape of the transform's abort, close and cancel: run `action` once (later
+   * calls get the same promise), clear the algorithms, then `settle(ok, value)` decides
+   * the outcome and side effects; a rejection of `action` reaches `settle(false, e)`.
+   */
+  function finishTransform(stream, action, settle) {
     const c = stream._controller;
     if (c._finish !== undefined) return c._finish.promise;
     const d = deferred();
     c._finish = d;
-    const p = c._cancel(reason);
+    const p = action(c);
     c._transform = c._flush = c._cancel = () => resolved(undefined);
-    p.then(() => {
+    p.then(() => settle(true, undefined, d), (e) => settle(false, e, d));
+    return d.promise;
+  }
+  function errorWritable(stream, e) {
+    const w = stream._writable;
+    if (w._state === 'writable') {
+      clearSinkAlgorithms(w._controller);
+      startErroring(w, e);
+    }
+    if (stream._backpressure) setBackpressure(stream, false);
+  }
+  function sinkAbort(stream, reason) {
+    return finishTransform(stream, (c) => c._cancel(reason), (ok, e, d) => {
       const r = stream._readable;
-      if (r._state === 'errored') d.reject(r._storedError);
-      else {
+      if (!ok) {
+        errorController(r._controller, e);
+        d.reject(e);
+      } else if (r._state === 'errored') {
+        d.reject(r._storedError);
+      } else {
         errorController(r._controller, reason);
         d.resolve(undefined);
       }
-    }, (e) => {
-      errorController(stream._readable._controller, e);
-      d.reject(e);
     });
-    return d.promise;
   }
   function sinkClose(stream) {
-    const c = stream._controller;
-    if (c._finish !== undefined) return c._finish.promise;
-    const d = deferred();
-    c._finish = d;
-    const p = c._flush(c);
-    c._transform = c._flush = c._cancel = () => resolved(undefined);
-    p.then(() => {
+    return finishTransform(stream, (c) => c._flush(c), (ok, e, d) => {
       const r = stream._readable;
-      if (r._state === 'errored') d.reject(r._storedError);
-      else {
+      if (!ok) {
+        errorController(r._controller, e);
+        d.reject(e);
+      } else if (r._state === 'errored') {
+        d.reject(r._storedError);
+      } else {
         if (canCloseOrEnqueue(r._controller)) r._controller.close();
         d.resolve(undefined);
       }
-    }, (e) => {
-      errorController(stream._readable._controller, e);
-      d.reject(e);
     });
-    return d.promise;
   }
   function sourceCancel(stream, reason) {
-    const c = stream._controller;
-    if (c._finish !== undefined) return c._finish.promise;
-    const d = deferred();
-    c._finish = d;
-    const p = c._cancel(reason);
-    c._transform = c._flush = c._cancel = () => resolved(undefined);
-    p.then(() => {
+    return finishTransform(stream, (c) => c._cancel(reason), (ok, e, d) => {
       const w = stream._writable;
-      if (w._state === 'errored') d.reject(w._storedError);
-      else {
-        if (w._state === 'writable') {
-          clearSinkAlgorithms(w._controller);
-          startErroring(w, reason);
-        }
-        if (stream._backpressure) setBackpressure(stream, false);
+      if (!ok) {
+        errorWritable(stream, e);
+        d.reject(e);
+      } else if (w._state === 'errored') {
+        d.reject(w._storedError);
+      } else {
+        errorWritable(stream, reason);
         d.resolve(undefined);
       }
-    }, (e) => {
-      const w = stream._writable;
-      if (w._state === 'writable') {
-        clearSinkAlgorithms(w._controller);
-        startErroring(w, e);
-      }
-      if (stream._backpressure) setBackpressure(stream, false);
-      d.reject(e);
     });
-    return d.promise;
   }
 
   // ---- encoding and compression streams ----------------------------------------------

@@ -34,7 +34,6 @@ struct Handle {
     paused: Option<watch::Sender<bool>>,
     /// Stops a server, a socket's tasks or kills a child.
     stop: Option<watch::Sender<bool>>,
-    pid: Option<u32>,
     refed: bool,
 }
 
@@ -162,7 +161,6 @@ where
         writer: writer_tx,
         paused: Some(paused_tx),
         stop: Some(stop_tx),
-        pid: None,
         refed: false,
     }
 }
@@ -244,7 +242,6 @@ pub fn listen(io: &crate::io::Io, host: &str, port: u16) -> Result<(u64, u16), I
             writer: None,
             paused: None,
             stop: Some(stop_tx),
-            pid: None,
             refed: false,
         },
     );
@@ -282,7 +279,6 @@ pub fn connect(io: &crate::io::Io, host: String, port: u16) -> u64 {
             writer: None,
             paused: None,
             stop: None,
-            pid: None,
             refed: false,
         },
     );
@@ -476,7 +472,6 @@ pub fn spawn(io: &crate::io::Io, req: SpawnRequest) -> Result<serde_json::Value,
             writer: None,
             paused: None,
             stop: None,
-            pid: Some(pid),
             refed: false,
         },
     );
@@ -491,11 +486,6 @@ pub fn kill(pid: i32, signal: i32) -> i32 {
     } else {
         std::io::Error::last_os_error().raw_os_error().unwrap_or(0)
     }
-}
-
-/// The pid of a child handle.
-pub fn pid_of(id: u64) -> Option<u32> {
-    HANDLES.with(|h| h.borrow().get(&id).and_then(|h| h.pid))
 }
 
 // ---- the JS bindings ------------------------------------------------------------------
