@@ -880,6 +880,7 @@
     ['URL', 'url'],
     ['WebAssembly', 'internal/wasm'],
     ['URLSearchParams', 'url'],
+    ['URLPattern', 'url'],
   ];
   define(G, 'Dynojs', dynojs);
   completeCallSites();

@@ -229,6 +229,78 @@
     Object.defineProperty(URL.prototype, k, { ...d, enumerable: true });
   }
 
+  // ---- URLPattern ---------------------------------------------------------------
+  // Parsing and canonicalisation follow the URL Pattern standard in Rust (the
+  // `urlpattern` crate); each component's regular expression then runs on this engine's
+  // RegExp, as the standard specifies.
+  const COMPONENTS = ['protocol', 'username', 'password', 'hostname', 'port', 'pathname', 'search', 'hash'];
+  function patternInput(input) {
+    if (typeof input === 'string') return input;
+    if (input === null || typeof input !== 'object') throw new TypeError("Failed to construct 'URLPattern': The provided value is not of type '(URLPatternInit or USVString)'.");
+    const init = {};
+    for (const k of [...COMPONENTS, 'baseURL']) if (input[k] !== undefined) init[k] = usv(input[k]);
+    return init;
+  }
+  class URLPattern {
+    #components;
+    #regexps;
+    #hasRegExpGroups;
+    constructor(input = {}, baseURL = undefined, options = undefined) {
+      if (baseURL !== undefined && typeof baseURL === 'object' && baseURL !== null) {
+        options = baseURL;
+        baseURL = undefined;
+      }
+      const ignoreCase = !!(options && options.ignoreCase);
+      let parsed;
+      try {
+        parsed = JSON.parse(binding.urlPatternParse(JSON.stringify(patternInput(typeof input === 'string' ? usv(input) : input)), baseURL === undefined ? undefined : usv(baseURL), ignoreCase));
+      } catch (e) {
+        if (e instanceof TypeError && e.code === undefined) throw e;
+        throw new TypeError(e.message);
+      }
+      this.#components = parsed;
+      this.#hasRegExpGroups = parsed.hasRegexpGroups;
+      this.#regexps = {};
+      for (const c of COMPONENTS) {
+        try {
+          this.#regexps[c] = new RegExp(parsed[c].regexpString, ignoreCase ? 'ui' : 'u');
+        } catch (e) {
+          throw new TypeError(`Invalid URL pattern: the ${c} component's regular expression is invalid: ${e.message}`);
+        }
+      }
+    }
+    get protocol() { return this.#components.protocol.patternString; }
+    get username() { return this.#components.username.patternString; }
+    get password() { return this.#components.password.patternString; }
+    get hostname() { return this.#components.hostname.patternString; }
+    get port() { return this.#components.port.patternString; }
+    get pathname() { return this.#components.pathname.patternString; }
+    get search() { return this.#components.search.patternString; }
+    get hash() { return this.#components.hash.patternString; }
+    get hasRegExpGroups() { return this.#hasRegExpGroups; }
+    test(input = {}, baseURL = undefined) {
+      return this.exec(input, baseURL) !== null;
+    }
+    exec(input = {}, baseURL = undefined) {
+      const given = typeof input === 'string' ? usv(input) : patternInput(input);
+      const r = JSON.parse(binding.urlPatternMatchInput(JSON.stringify(given), baseURL === undefined ? undefined : usv(baseURL)));
+      if (r === null) return null;
+      const [values, inputs] = r;
+      const result = { inputs: inputs[1] === null ? [inputs[0]] : inputs };
+      for (const c of COMPONENTS) {
+        const m = this.#regexps[c].exec(values[c]);
+        if (m === null) return null;
+        const groups = {};
+        this.#components[c].groupNameList.forEach((name, i) => {
+          groups[name] = m[i + 1];
+        });
+        result[c] = { input: values[c], groups };
+      }
+      return result;
+    }
+  }
+  Object.defineProperty(URLPattern.prototype, Symbol.toStringTag, { value: 'URLPattern', configurable: true });
+
   // ---- node:url ---------------------------------------------------------------
   function fileURLToPath(path) {
     const url = typeof path === 'string' ? new URL(path) : path;
@@ -376,7 +448,7 @@
   const domainToUnicode = (d) => `${d}`;
 
   return {
-    URL, URLSearchParams, fileURLToPath, pathToFileURL, urlToHttpOptions,
+    URL, URLSearchParams, URLPattern, fileURLToPath, pathToFileURL, urlToHttpOptions,
     Url, parse, format, resolve, domainToASCII, domainToUnicode,
   };
 })

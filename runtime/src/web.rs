@@ -297,6 +297,61 @@ pub fn codec_write<'js>(
     }
 }
 
+/// `urlPatternParse(inputJson, baseURL, ignoreCase)`: the JSON of the pattern's
+/// components (pattern string, ECMAScript regexp string, group names), as the URL
+/// Pattern standard computes them (the `urlpattern` crate, as Deno uses it); matching
+/// then runs on the JS RegExp engine.
+pub fn url_pattern_parse(
+    ctx: Ctx<'_>,
+    input: String,
+    base: Option<String>,
+    ignore_case: bool,
+) -> Result<String> {
+    use urlpattern::quirks;
+    let parsed = serde_json::from_str::<quirks::StringOrInit>(&input)
+        .map_err(|e| e.to_string())
+        .and_then(|input| {
+            quirks::process_construct_pattern_input(input, base.as_deref())
+                .map_err(|e| e.to_string())
+        })
+        .and_then(|init| {
+            quirks::parse_pattern(init, urlpattern::UrlPatternOptions { ignore_case })
+                .map_err(|e| e.to_string())
+        });
+    match parsed {
+        Ok(pattern) => Ok(serde_json::to_string(&pattern).unwrap_or_default()),
+        Err(e) => throw_coded(
+            &ctx,
+            "ERR_INVALID_URL_PATTERN",
+            &format!("Invalid URL pattern: {e}"),
+        ),
+    }
+}
+
+/// `urlPatternMatchInput(inputJson, baseURL)`: the JSON of `[components, [input, base]]`
+/// for matching, or `null` when the input is not a URL.
+pub fn url_pattern_match_input(
+    ctx: Ctx<'_>,
+    input: String,
+    base: Option<String>,
+) -> Result<String> {
+    use urlpattern::quirks;
+    let input = match serde_json::from_str::<quirks::StringOrInit>(&input) {
+        Ok(i) => i,
+        Err(e) => return throw_coded(&ctx, "ERR_INVALID_ARG_TYPE", &e.to_string()),
+    };
+    match quirks::process_match_input(input, base.as_deref()) {
+        Ok(Some((match_input, inputs))) => match quirks::parse_match_input(match_input) {
+            Some(components) => {
+                Ok(serde_json::to_string(&(components, inputs)).unwrap_or_default())
+            }
+            None => Ok("null".into()),
+        },
+        Ok(None) => Ok("null".into()),
+        Err(e) => throw_coded(&ctx, "ERR_INVALID_ARG_VALUE", &e.to_string()),
+    }
+}
+
 /// Registers the natives on the binding object.
 pub fn register<'js>(ctx: &Ctx<'js>, b: &Object<'js>) -> Result<()> {
     use rquickjs::Function;
@@ -311,5 +366,13 @@ pub fn register<'js>(ctx: &Ctx<'js>, b: &Object<'js>) -> Result<()> {
     b.set("hashDigest", Function::new(ctx.clone(), hash_digest)?)?;
     b.set("codecNew", Function::new(ctx.clone(), codec_new)?)?;
     b.set("codecWrite", Function::new(ctx.clone(), codec_write)?)?;
+    b.set(
+        "urlPatternParse",
+        Function::new(ctx.clone(), url_pattern_parse)?,
+    )?;
+    b.set(
+        "urlPatternMatchInput",
+        Function::new(ctx.clone(), url_pattern_match_input)?,
+    )?;
     Ok(())
 }
