@@ -47,6 +47,7 @@
       this.rawHeaders = raw.rawHeaders;
       this._raw = raw;
       this[kBodyBytes] = raw.body;
+      if (raw.bodyStream !== undefined) streamBodyInto(this, raw.bodyStream);
     }
     get httpVersionMinor() {
       return this.httpVersion === '1.0' ? 0 : 1;
@@ -94,8 +95,12 @@
       for (let i = 0; i < this.rawHeaders.length; i += 2) (out[this.rawHeaders[i].toLowerCase()] ??= []).push(this.rawHeaders[i + 1]);
       return out;
     }
-    /** The body arrived whole: one chunk, then the end. */
+    /** The body arrived whole: one chunk, then the end (or it streams: resume it). */
     _read() {
+      if (this._bodyStream !== undefined) {
+        binding.httpBodyPause(this._bodyStream, false);
+        return;
+      }
       const b = this[kBodyBytes];
       this[kBodyBytes] = undefined;
       if (b !== undefined && b.length > 0) this.push(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
@@ -105,6 +110,23 @@
     setTimeout(ms, cb) {
       return this;
     }
+  }
+  /** Feeds a request body that streams in to the IncomingMessage, pausing when full. */
+  function streamBodyInto(req, id) {
+    req._bodyStream = id;
+    internals.handles.set(id, (event, bytes) => {
+      if (event.type === 'data') {
+        if (!req.push(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))) binding.httpBodyPause(id, true);
+      } else {
+        internals.handles.delete(id);
+        if (event.type === 'end') {
+          req.complete = true;
+          req.push(null);
+        } else {
+          req.destroy(Object.assign(new Error(event.message), { code: 'ECONNRESET' }));
+        }
+      }
+    });
   }
   // A Readable whose state is made on first use (most handlers never read the body).
   const stream = internals.internal('stream');
@@ -533,7 +555,8 @@
     }
     httpServers.set(id, (raw) => {
       const host = hostOf(raw.rawHeaders);
-      const request = Request[kRaw](host ? `http://${host}${raw.url}` : origin + raw.url, raw.method, raw.rawHeaders, raw.body);
+      const body = raw.bodyStream === undefined ? raw.body : streamedBody(raw.bodyStream);
+      const request = Request[kRaw](host ? `http://${host}${raw.url}` : origin + raw.url, raw.method, raw.rawHeaders, body);
       let out;
       try {
         out = handler(request, new ServeInfo(raw));
@@ -571,6 +594,29 @@
     };
   }
 
+  /** A request body that streams in, as a ReadableStream (paused when its queue is full). */
+  function streamedBody(id) {
+    const { createReadable } = internals.internal('internal/streams');
+    return createReadable((c) => {
+      internals.handles.set(id, (event, bytes) => {
+        if (event.type === 'data') {
+          c.enqueue(bytes);
+          if (c.desiredSize <= 0) binding.httpBodyPause(id, true);
+        } else {
+          internals.handles.delete(id);
+          if (event.type === 'end') c.close();
+          else c.error(new TypeError(`the request body failed: ${event.message}`));
+        }
+      });
+    }, () => {
+      binding.httpBodyPause(id, false);
+      return Promise.resolve();
+    }, () => {
+      internals.handles.delete(id);
+      binding.httpBodyPause(id, true);
+      return Promise.resolve();
+    }, 4);
+  }
   /** The handler's second argument; the address object is made only when asked for. */
   class ServeInfo {
     constructor(raw) {

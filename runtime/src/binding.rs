@@ -311,6 +311,12 @@ pub fn create<'js>(
         )?,
     )?;
     b.set(
+        "httpBodyPause",
+        Function::new(ctx.clone(), |id: f64, paused: bool| {
+            crate::http::pause_body(id as u64, paused)
+        })?,
+    )?;
+    b.set(
         "httpEndStream",
         Function::new(ctx.clone(), |stream: f64| {
             crate::http::end_stream(stream as u64)

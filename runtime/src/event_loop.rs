@@ -277,6 +277,9 @@ fn request_object<'js>(
             rquickjs::TypedArray::<u8>::new(ctx.clone(), request.body.to_vec())?,
         )?;
     }
+    if let Some(stream) = request.body_stream {
+        o.set("bodyStream", stream as f64)?;
+    }
     if let Some(remote) = request.remote {
         o.set("remoteAddress", remote.ip().to_string())?;
         o.set("remotePort", remote.port())?;

@@ -35,6 +35,9 @@ pub struct HttpRequest {
     /// Header names as sent (case kept) and values.
     pub headers: Vec<(String, Bytes)>,
     pub body: Bytes,
+    /// Set when the body streams in (large or of unknown size): its events arrive on this
+    /// id as `data`/`end`/`error`, paced by `httpBodyPause`.
+    pub body_stream: Option<u64>,
     pub remote: Option<SocketAddr>,
     pub respond: oneshot::Sender<Response<Body>>,
 }
@@ -278,9 +281,17 @@ async fn handle(
     remote: SocketAddr,
 ) -> Response<Body> {
     let (parts, body) = req.into_parts();
-    let body = match body.collect().await {
-        Ok(b) => b.to_bytes(),
-        Err(_) => return plain(400, "Bad Request"),
+    // Small bodies (most requests) arrive whole with the request; large or unknown-size
+    // ones stream in chunk by chunk, with backpressure from JS.
+    use hyper::body::Body as _;
+    let small = body.is_end_stream() || body.size_hint().exact().is_some_and(|n| n <= WHOLE_BODY);
+    let (body, body_stream) = if small {
+        match body.collect().await {
+            Ok(b) => (b.to_bytes(), None),
+            Err(_) => return plain(400, "Bad Request"),
+        }
+    } else {
+        (Bytes::new(), Some(stream_body(body, tx.clone())))
     };
     let (respond, answer) = oneshot::channel();
     let version = if parts.version == hyper::Version::HTTP_10 {
@@ -303,6 +314,7 @@ async fn handle(
         version,
         headers,
         body,
+        body_stream,
         remote: Some(remote),
         respond,
     };
@@ -319,6 +331,69 @@ async fn handle(
     answer
         .await
         .unwrap_or_else(|_| plain(500, "Internal Server Error"))
+}
+
+/// Bodies up to this size (by content-length) reach JS whole, with the request.
+const WHOLE_BODY: u64 = 64 * 1024;
+
+thread_local! {
+    /// Pause switches of request bodies that stream in, by stream id.
+    static BODY_PAUSE: RefCell<HashMap<u64, watch::Sender<bool>>> = RefCell::new(HashMap::new());
+}
+
+/// Reads a request body in a task of its own, sending each chunk to JS as an event.
+fn stream_body(mut body: Incoming, tx: tokio::sync::mpsc::UnboundedSender<Completion>) -> u64 {
+    let id = NEXT_STREAM.fetch_add(1, Ordering::Relaxed);
+    let (pause, mut paused) = watch::channel(false);
+    BODY_PAUSE.with(|m| m.borrow_mut().insert(id, pause));
+    let send = move |body: serde_json::Value, bytes: Option<Vec<u8>>| {
+        let _ = tx.send(Completion {
+            id: id as f64,
+            result: Ok(Payload::Event(body, bytes)),
+            counted: false,
+            task: false,
+        });
+    };
+    tokio::spawn(async move {
+        loop {
+            while *paused.borrow() {
+                if paused.changed().await.is_err() {
+                    return;
+                }
+            }
+            match body.frame().await {
+                Some(Ok(frame)) => {
+                    if let Ok(data) = frame.into_data() {
+                        if !data.is_empty() {
+                            send(serde_json::json!({"type": "data"}), Some(data.to_vec()));
+                        }
+                    }
+                }
+                Some(Err(e)) => {
+                    send(
+                        serde_json::json!({"type": "error", "message": e.to_string()}),
+                        None,
+                    );
+                    break;
+                }
+                None => {
+                    send(serde_json::json!({"type": "end"}), None);
+                    break;
+                }
+            }
+        }
+        BODY_PAUSE.with(|m| m.borrow_mut().remove(&id));
+    });
+    id
+}
+
+/// Pauses (or resumes) reading a streamed request body.
+pub fn pause_body(id: u64, paused: bool) {
+    BODY_PAUSE.with(|m| {
+        if let Some(p) = m.borrow().get(&id) {
+            let _ = p.send(paused);
+        }
+    });
 }
 
 fn plain(status: u16, text: &'static str) -> Response<Body> {

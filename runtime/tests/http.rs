@@ -324,6 +324,20 @@ fn dynojs_serve_answers_and_turns_errors_into_500() {
     assert_eq!(r.status, 500);
     // The connection is still good after errors, and the server keeps serving.
     assert_eq!(c.get("/nothing").status, 404);
+    // A 1 MiB chunked upload streams into `req.body` on the same connection.
+    c.send(b"POST /upload HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n");
+    let chunk = vec![b'u'; 64 * 1024];
+    for _ in 0..16 {
+        c.send(format!("{:x}\r\n", chunk.len()).as_bytes());
+        c.send(&chunk);
+        c.send(b"\r\n");
+    }
+    c.send(b"0\r\n\r\n");
+    let r = c.read();
+    assert_eq!(
+        (r.status, r.text().as_str()),
+        (200, "1048576 bytes in several chunks")
+    );
     let stderr = server.stderr();
     assert!(stderr.contains("handler failed on purpose"), "{stderr}");
     assert!(stderr.contains("must be a response"), "{stderr}");

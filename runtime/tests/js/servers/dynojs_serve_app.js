@@ -11,6 +11,16 @@ const server = Dynojs.serve({
       return Response.json({ got: body.value, agent: req.headers.get("X-Agent") }, { status: 201 });
     }
     if (url === "/wrong") return "not a response";
+    if (url === "/upload") {
+      // A large body streams in: count bytes and chunks as they arrive.
+      let bytes = 0;
+      let chunks = 0;
+      for await (const chunk of req.body) {
+        bytes += chunk.length;
+        chunks++;
+      }
+      return new Response(`${bytes} bytes in ${chunks > 1 ? "several chunks" : "one chunk"}`);
+    }
     return new Response("nope", { status: 404 });
   },
 });
