@@ -378,6 +378,8 @@ pub fn close(io: &crate::io::Io, id: u64) -> bool {
         io.release();
     }
     PENDING_CONNECT.with(|p| p.borrow_mut().remove(&id));
+    // Connections a closed server accepted but JS never adopted are closed with it.
+    PENDING_ACCEPT.with(|p| p.borrow_mut().retain(|(server, _)| *server != id));
     true
 }
 
