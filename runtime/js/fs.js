@@ -108,7 +108,7 @@
     readdir(path, options) {
       const o = optionsOf(options, { encoding: 'utf8', withFileTypes: false });
       const p = pathOf(path);
-      if (o.recursive) return ['readdirRecursive', [p, !!o.withFileTypes], (v) => v];
+      if (o.recursive) return ['readdirRecursive', [p], (rows) => rows.map(([rel, name, t, dir]) => (o.withFileTypes ? new Dirent(name, t, dir) : rel))];
       return ['readdir', [p, !!o.withFileTypes], (list) => (o.withFileTypes ? list.map(([n, t]) => new Dirent(n, t, p)) : o.encoding === 'buffer' ? list.map((n) => Buffer().from(n)) : list)];
     },
     stat(path, options) {
@@ -210,56 +210,15 @@
   /** Runs an op now; the sync forms. */
   function callSync(name, args) {
     const [op, nativeArgs, map] = ops[name](...args);
-    if (op === 'readFd') return map(readFdSync(nativeArgs[0]));
-    if (op === 'readdirRecursive') return readdirRecursiveSync(nativeArgs[0], nativeArgs[1]);
     return map(binding.fsCall(op, nativeArgs, 0));
   }
   /** Runs an op on the pool; `done(err, value)` in the poll phase. */
   function callAsync(name, args, done) {
-    let prepared;
-    try {
-      prepared = ops[name](...args);
-    } catch (e) {
-      throw e;
-    }
-    const [op, nativeArgs, map] = prepared;
-    if (op === 'readFd' || op === 'readdirRecursive') {
-      // Composite operations: run them synchronously on the pool's behalf, answer next tick.
-      let value;
-      let error = null;
-      try {
-        value = op === 'readFd' ? map(readFdSync(nativeArgs[0])) : readdirRecursiveSync(nativeArgs[0], nativeArgs[1]);
-      } catch (e) {
-        error = e;
-      }
-      internals.setImmediate(() => done(error, value));
-      return;
-    }
+    const [op, nativeArgs, map] = ops[name](...args);
     binding.fsCall(op, nativeArgs, ioRequest((err, value) => {
       if (err) done(err);
       else done(null, map(value));
     }));
-  }
-  function readFdSync(fd) {
-    const parts = [];
-    for (;;) {
-      const chunk = binding.fsCall('read', [fd, 65536, -1], 0);
-      if (chunk.length === 0) break;
-      parts.push(chunk);
-    }
-    return Buffer().concat(parts);
-  }
-  function readdirRecursiveSync(root, withTypes) {
-    const out = [];
-    const walk = (dir, rel) => {
-      for (const [name, type] of binding.fsCall('readdir', [dir, true], 0)) {
-        const r = rel ? `${rel}/${name}` : name;
-        out.push(withTypes ? new Dirent(name, type, dir) : r);
-        if (type === 2) walk(`${dir}/${name}`, r);
-      }
-    };
-    walk(root, '');
-    return out;
   }
 
   const fs = { constants, Stats, Dirent };

@@ -66,26 +66,22 @@
   }
 
   // ---- queuing strategies -----------------------------------------------------
-  class ByteLengthQueuingStrategy {
-    #hwm;
-    constructor(init) {
-      if (init == null || init.highWaterMark === undefined) throw new TypeError('highWaterMark is required');
-      this.#hwm = Number(init.highWaterMark);
-    }
-    get highWaterMark() { return this.#hwm; }
-    get size() { return byteLengthSize; }
+  /** The two queuing strategies differ only in their name and size function. */
+  function strategyClass(name, size) {
+    const C = class {
+      #hwm;
+      constructor(init) {
+        if (init == null || init.highWaterMark === undefined) throw new TypeError('highWaterMark is required');
+        this.#hwm = Number(init.highWaterMark);
+      }
+      get highWaterMark() { return this.#hwm; }
+      get size() { return size; }
+    };
+    Object.defineProperty(C, 'name', { value: name });
+    return C;
   }
-  const byteLengthSize = function size(chunk) { return chunk.byteLength; };
-  class CountQueuingStrategy {
-    #hwm;
-    constructor(init) {
-      if (init == null || init.highWaterMark === undefined) throw new TypeError('highWaterMark is required');
-      this.#hwm = Number(init.highWaterMark);
-    }
-    get highWaterMark() { return this.#hwm; }
-    get size() { return countSize; }
-  }
-  const countSize = function size() { return 1; };
+  const ByteLengthQueuingStrategy = strategyClass('ByteLengthQueuingStrategy', function size(chunk) { return chunk.byteLength; });
+  const CountQueuingStrategy = strategyClass('CountQueuingStrategy', function size() { return 1; });
 
   // ---- ReadableStream ---------------------------------------------------------
   class ReadableStream {

@@ -110,6 +110,16 @@ pub fn throw_coded<T>(ctx: &Ctx<'_>, code: &str, message: &str) -> Result<T> {
     Err(ctx.throw(err.into_value()))
 }
 
+/// `[name, value, name, value, ...]` from JS as pairs.
+pub(crate) fn pairs(flat: Vec<String>) -> Vec<(String, String)> {
+    let mut out = Vec::with_capacity(flat.len() / 2);
+    let mut it = flat.into_iter();
+    while let (Some(k), Some(v)) = (it.next(), it.next()) {
+        out.push((k, v));
+    }
+    out
+}
+
 /// Builds the binding object.
 pub fn create<'js>(
     ctx: &Ctx<'js>,
@@ -501,10 +511,7 @@ fn fetch_start(
     } else {
         Some(bytes_of(&body)?)
     };
-    let headers = headers
-        .chunks_exact(2)
-        .map(|p| (p[0].clone(), p[1].clone()))
-        .collect();
+    let headers = pairs(headers);
     let req = crate::fetch::Outgoing {
         method,
         url,
@@ -539,10 +546,7 @@ fn http_respond(
     } else {
         bytes_of(&body)?
     };
-    let headers = headers
-        .chunks_exact(2)
-        .map(|p| (p[0].clone(), p[1].clone()))
-        .collect();
+    let headers = pairs(headers);
     let answer = crate::http::Answer {
         status,
         reason,
@@ -565,10 +569,7 @@ fn http_respond_start(
     let Some(io) = crate::io::current() else {
         return throw_coded(&ctx, "ERR_INTERNAL", "no event loop");
     };
-    let headers = headers
-        .chunks_exact(2)
-        .map(|p| (p[0].clone(), p[1].clone()))
-        .collect();
+    let headers = pairs(headers);
     match crate::http::respond_stream(&io, id as u64, status, reason, headers) {
         Ok(stream) => Ok(stream as f64),
         Err(e) => throw_coded(&ctx, "ERR_HTTP_INVALID_HEADER_VALUE", &e),

@@ -18,6 +18,8 @@ use crate::io::{IoError, Payload};
 /// One decoded operation.
 enum Op {
     ReadFile(String),
+    /// Reads an open descriptor to its end.
+    ReadFd(i32),
     WriteFile {
         path: String,
         data: Vec<u8>,
@@ -25,6 +27,8 @@ enum Op {
         mode: u32,
     },
     Readdir(String, bool),
+    /// Every entry under a directory: `[relative path, name, type, parent dir]` rows.
+    ReaddirRecursive(String),
     Stat(String),
     Lstat(String),
     Fstat(i32),
@@ -167,6 +171,33 @@ fn run(op: Op) -> std::result::Result<Payload, IoError> {
                 .map_err(|e| err(&e, "open", &path))?;
             f.write_all(&data).map_err(|e| err(&e, "write", &path))?;
             Payload::Unit
+        }
+        Op::ReadFd(fd) => {
+            let mut out = Vec::new();
+            with_fd(fd, |f| f.read_to_end(&mut out)).map_err(|e| err(&e, "read", ""))?;
+            Payload::Bytes(out)
+        }
+        Op::ReaddirRecursive(root) => {
+            // Breadth first, each directory in the order the OS lists it (as Node does).
+            let mut rows = Vec::new();
+            let mut queue = std::collections::VecDeque::from([(root, String::new())]);
+            while let Some((dir, rel)) = queue.pop_front() {
+                for entry in fs::read_dir(&dir).map_err(|e| err(&e, "scandir", &dir))? {
+                    let entry = entry.map_err(|e| err(&e, "scandir", &dir))?;
+                    let name = entry.file_name().to_string_lossy().into_owned();
+                    let t = entry.file_type().map(file_type).unwrap_or(0);
+                    let r = if rel.is_empty() {
+                        name.clone()
+                    } else {
+                        format!("{rel}/{name}")
+                    };
+                    if t == 2 {
+                        queue.push_back((format!("{dir}/{name}"), r.clone()));
+                    }
+                    rows.push(json!([r, name, t, dir]));
+                }
+            }
+            Payload::Json(Json::Array(rows))
         }
         Op::Readdir(p, types) => {
             let mut out = Vec::new();
@@ -374,12 +405,11 @@ fn run(op: Op) -> std::result::Result<Payload, IoError> {
     })
 }
 
-fn decode(ctx: &Ctx<'_>, op: &str, a: &Array<'_>) -> Result<Option<Op>> {
+fn decode(op: &str, a: &Array<'_>) -> Result<Option<Op>> {
     let s = |i: usize| -> Result<String> { a.get::<String>(i) };
     let n = |i: usize| -> Result<f64> { a.get::<f64>(i) };
     let b = |i: usize| -> Result<bool> { a.get::<bool>(i) };
     let bytes = |i: usize| -> Result<Vec<u8>> { crate::binding::bytes_of(&a.get::<Value>(i)?) };
-    let _ = ctx;
     Ok(Some(match op {
         "readFile" => Op::ReadFile(s(0)?),
         "writeFile" => Op::WriteFile {
@@ -389,6 +419,8 @@ fn decode(ctx: &Ctx<'_>, op: &str, a: &Array<'_>) -> Result<Option<Op>> {
             mode: n(3)? as u32,
         },
         "readdir" => Op::Readdir(s(0)?, b(1)?),
+        "readdirRecursive" => Op::ReaddirRecursive(s(0)?),
+        "readFd" => Op::ReadFd(n(0)? as i32),
         "stat" => Op::Stat(s(0)?),
         "lstat" => Op::Lstat(s(0)?),
         "fstat" => Op::Fstat(n(0)? as i32),
@@ -420,7 +452,7 @@ fn decode(ctx: &Ctx<'_>, op: &str, a: &Array<'_>) -> Result<Option<Op>> {
 /// `fsCall(op, args, id)`: with `id` 0 the operation runs now and returns its result
 /// (or throws); otherwise it runs on the blocking pool and completes in the poll phase.
 pub fn fs_call<'js>(ctx: Ctx<'js>, op: String, args: Array<'js>, id: f64) -> Result<Value<'js>> {
-    let Some(decoded) = decode(&ctx, &op, &args)? else {
+    let Some(decoded) = decode(&op, &args)? else {
         return crate::binding::throw_coded(
             &ctx,
             "ERR_INVALID_ARG_VALUE",

@@ -134,22 +134,12 @@ pub fn respond_stream(
     };
     let stream = NEXT_STREAM.fetch_add(1, Ordering::Relaxed);
     let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
-    let mut builder = Response::builder().status(status);
-    for (name, value) in &headers {
-        builder = builder.header(name.as_str(), value.as_str());
-    }
-    let mut response = builder
-        .body(Body::Stream {
-            rx,
-            events: io.sender(),
-            id: stream,
-        })
-        .map_err(|e| e.to_string())?;
-    if let Some(reason) = reason {
-        if let Ok(r) = hyper::ext::ReasonPhrase::try_from(reason.into_bytes()) {
-            response.extensions_mut().insert(r);
-        }
-    }
+    let body = Body::Stream {
+        rx,
+        events: io.sender(),
+        id: stream,
+    };
+    let response = build_response(status, reason, &headers, body)?;
     if sender.send(response).is_err() {
         return Ok(0);
     }
@@ -259,19 +249,29 @@ pub fn respond(id: u64, answer: Answer) -> Result<bool, String> {
     let Some(sender) = PENDING.with(|p| p.borrow_mut().remove(&id)) else {
         return Ok(false);
     };
-    let mut builder = Response::builder().status(answer.status);
-    for (name, value) in &answer.headers {
+    let body = Body::Full(Some(Bytes::from(answer.body)));
+    let response = build_response(answer.status, answer.reason, &answer.headers, body)?;
+    Ok(sender.send(response).is_ok())
+}
+
+/// A response from JS's status, reason phrase and headers (hyper validates them).
+fn build_response(
+    status: u16,
+    reason: Option<String>,
+    headers: &[(String, String)],
+    body: Body,
+) -> Result<Response<Body>, String> {
+    let mut builder = Response::builder().status(status);
+    for (name, value) in headers {
         builder = builder.header(name.as_str(), value.as_str());
     }
-    let mut response = builder
-        .body(Body::Full(Some(Bytes::from(answer.body))))
-        .map_err(|e| e.to_string())?;
-    if let Some(reason) = answer.reason {
+    let mut response = builder.body(body).map_err(|e| e.to_string())?;
+    if let Some(reason) = reason {
         if let Ok(r) = hyper::ext::ReasonPhrase::try_from(reason.into_bytes()) {
             response.extensions_mut().insert(r);
         }
     }
-    Ok(sender.send(response).is_ok())
+    Ok(response)
 }
 
 async fn handle(

@@ -527,9 +527,7 @@ fn spawn_sync<'js>(
     }
     if let Some(env) = opts.get::<_, Option<Vec<String>>>("env")? {
         cmd.env_clear();
-        for pair in env.chunks_exact(2) {
-            cmd.env(&pair[0], &pair[1]);
-        }
+        cmd.envs(crate::binding::pairs(env));
     }
     let inherit: Vec<bool> = opts
         .get::<_, Option<Vec<bool>>>("inherit")?
@@ -718,11 +716,9 @@ pub fn register<'js>(ctx: &rquickjs::Ctx<'js>, b: &rquickjs::Object<'js>) -> rqu
                 let stdio: Vec<Option<String>> = o
                     .get::<_, Option<Vec<Option<String>>>>("stdio")?
                     .unwrap_or_default();
-                let env = o.get::<_, Option<Vec<String>>>("env")?.map(|flat| {
-                    flat.chunks_exact(2)
-                        .map(|p| (p[0].clone(), p[1].clone()))
-                        .collect()
-                });
+                let env = o
+                    .get::<_, Option<Vec<String>>>("env")?
+                    .map(crate::binding::pairs);
                 let req = SpawnRequest {
                     file,
                     args,

@@ -378,12 +378,11 @@ fn host_func(
         let outcome = (|| -> Result<()> {
             refresh_buffers(&ctx);
             let f = with_state(|s| s.callbacks[index].clone()).restore(&ctx)?;
-            let args = Array::new(ctx.clone())?;
-            for (i, p) in params.iter().enumerate() {
-                args.set(i, from_val(&ctx, p)?)?;
-            }
-            let apply: Function = ctx.eval("(f, args) => f(...args)")?;
-            let r: Value = apply.call((f, args))?;
+            let args = params
+                .iter()
+                .map(|p| from_val(&ctx, p))
+                .collect::<Result<Vec<Value>>>()?;
+            let r: Value = f.call((rquickjs::function::Rest(args),))?;
             match ty.results().len() {
                 0 => {}
                 1 => results[0] = to_val(&ctx, &r, ty.results()[0])?,

@@ -16,6 +16,7 @@ const show = (e) => console.log('error', e.code, e.syscall, rel(e.message), e in
   console.log(rel(fs.mkdirSync(path.join(root, 'd/e/f'), { recursive: true })), fs.mkdirSync(path.join(root, 'd/e/f'), { recursive: true }));
   fs.writeFileSync(path.join(root, 'd/e/g.bin'), Buffer.from([1, 2, 3]));
   console.log(fs.readdirSync(path.join(root, 'd/e')).sort(), fs.readdirSync(path.join(root, 'd'), { withFileTypes: true }).map((d) => [d.name, d.isDirectory(), d.isFile()]));
+  console.log('recursive', fs.readdirSync(path.join(root, 'd'), { recursive: true }).sort(), (await fsp.readdir(path.join(root, 'd'), { recursive: true, withFileTypes: true })).map((e) => `${rel(e.parentPath)}:${e.name}:${e.isFile()}`).sort());
   const st = fs.statSync(a);
   console.log(st.isFile(), st.isDirectory(), st.size, st.mtime instanceof Date, st.mtimeMs > 0, fs.statSync(root).isDirectory());
   for (const f of [() => fs.readFileSync(path.join(root, 'missing')), () => fs.mkdirSync(path.join(root, 'd')), () => fs.rmdirSync(path.join(root, 'd')), () => fs.readdirSync(a), () => fs.openSync(path.join(root, 'nope/x'), 'r')]) {
@@ -39,6 +40,9 @@ const show = (e) => console.log('error', e.code, e.syscall, rel(e.message), e in
   const { bytesRead } = await fh.read(buf, 0, 4, 3);
   console.log('filehandle', typeof fh.fd, bytesRead, buf.toString(), (await fh.stat()).size);
   await fh.close();
+  const rfd = fs.openSync(path.join(root, 'moved.txt'), 'r');
+  console.log('read by fd', fs.readFileSync(rfd, 'utf8'));
+  fs.closeSync(rfd);
   const fd = fs.openSync(path.join(root, 'fd.txt'), 'w');
   fs.writeSync(fd, 'abc');
   fs.writeSync(fd, Buffer.from('def'));
