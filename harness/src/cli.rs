@@ -57,6 +57,8 @@ pub enum Format {
     CustomSmallerIsBetter,
     /// github-action-benchmark, tool customBiggerIsBetter (throughput).
     CustomBiggerIsBetter,
+    /// The compat interop matrix (Markdown on stdout; Markdown and JSON in reports/compat/).
+    Matrix,
 }
 
 impl Format {
@@ -72,6 +74,7 @@ impl Format {
             Format::Bmf => "bmf",
             Format::CustomSmallerIsBetter => "custom-smaller-is-better",
             Format::CustomBiggerIsBetter => "custom-bigger-is-better",
+            Format::Matrix => "matrix",
         }
     }
 }
@@ -127,9 +130,12 @@ pub enum RuntimesAction {
 
 #[derive(Debug, Args)]
 pub struct TestArgs {
-    /// Suites: test262 (compat and paths come with their issues).
+    /// Suites: test262 or compat (one per invocation).
     #[arg(value_name = "SUITE")]
     pub suites: Vec<String>,
+    /// The compat suite's directory (default: suites/compat of the dyno checkout).
+    #[arg(long, env = "DYNO_COMPAT_DIR", value_name = "DIR")]
+    pub compat_dir: Option<PathBuf>,
     /// Root of a test262 checkout.
     #[arg(long, env = "TEST262_DIR", value_name = "DIR")]
     pub test262_dir: Option<PathBuf>,
@@ -305,6 +311,9 @@ pub struct RunArgs {
     /// Root of a test262 checkout (or [test262] dir in dyno.toml).
     #[arg(long, env = "TEST262_DIR", value_name = "DIR")]
     pub test262_dir: Option<PathBuf>,
+    /// The compat suite's directory (default: suites/compat of the dyno checkout).
+    #[arg(long, env = "DYNO_COMPAT_DIR", value_name = "DIR")]
+    pub compat_dir: Option<PathBuf>,
     /// Run part I of N of the plan (1-based); N machines with 1/N..N/N run it all.
     #[arg(long, value_name = "I/N", value_parser = crate::job::plan::parse_shard)]
     pub shard: Option<crate::store::ShardSpec>,

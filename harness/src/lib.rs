@@ -125,6 +125,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                     Format::Jsonl,
                     Format::Junit,
                     Format::Tap,
+                    Format::Matrix,
                 ],
             )?;
             conform::run::run(&config, &args, format, log)

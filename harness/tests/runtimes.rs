@@ -175,7 +175,7 @@ fn bad_input_is_one_line_and_exit_2() {
     );
     bad_input(
         &["test", "compat"],
-        "the compat suite is not implemented yet",
+        "is not a compat suite (no _harness/prelude.cjs); run dyno from its checkout or pass --compat-dir",
     );
     bad_input(&["compare", "a.json"], "cannot read results file 'a.json'");
     bad_input(

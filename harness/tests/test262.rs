@@ -487,9 +487,12 @@ fn bad_input() {
     ]);
     assert_eq!(code, Some(2));
     assert!(err.contains("--filter"), "{err}");
-    let (code, err) = run(&["test", "compat"]);
+    let (code, err) = run(&["test", "compat", "test262"]);
     assert_eq!(code, Some(2));
-    assert!(err.contains("not implemented yet"), "{err}");
+    assert!(err.contains("one suite per invocation"), "{err}");
+    let (code, err) = run(&["test", "test262", "--test262-dir", s, "--format", "matrix"]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("dyno test compat"), "{err}");
     let (code, err) = run(&["test", "test262", "--test262-dir", s, "--runtime", "nope"]);
     assert_eq!(code, Some(2));
     assert!(err.contains("unknown runtime 'nope'"), "{err}");

@@ -555,7 +555,17 @@
     argv0: 'dynojs',
     execArgv: [],
     execPath: binding.execPath,
-    env: binding.env,
+    // Node's env stores strings: a number assigned is read back as its string.
+    env: new Proxy(binding.env, {
+      set(target, key, value) {
+        target[key] = typeof key === 'string' ? `${value}` : value;
+        return true;
+      },
+      defineProperty(target, key, desc) {
+        if ('value' in desc && typeof key === 'string') desc = { ...desc, value: `${desc.value}` };
+        return Reflect.defineProperty(target, key, desc);
+      },
+    }),
     exitCode: undefined,
     _exiting: false,
     release: { name: 'dynojs' },

@@ -160,7 +160,9 @@
         offset = 0;
       }
       const bytes = fromString(string, encoding);
-      const n = Math.min(bytes.length, this.length - offset, length === undefined ? Infinity : length);
+      let n = Math.min(bytes.length, this.length - offset, length === undefined ? Infinity : length);
+      // Whole UTF-8 characters only, as Node writes them.
+      if (n < bytes.length && normalize(encoding) === 'utf8') while (n > 0 && (bytes[n] & 0xc0) === 0x80) n--;
       this.set(bytes.subarray(0, n), offset);
       return n;
     }
@@ -177,17 +179,115 @@
       }
       return super.fill(value, start, end);
     }
-    readUInt8(offset = 0) {
-      return this[offset];
+    indexOf(value, byteOffset = 0, encoding = undefined) {
+      return search(this, value, byteOffset, encoding, false);
     }
-    readUInt32BE(offset = 0) {
-      return ((this[offset] << 24) >>> 0) + (this[offset + 1] << 16) + (this[offset + 2] << 8) + this[offset + 3];
+    lastIndexOf(value, byteOffset = this.length, encoding = undefined) {
+      return search(this, value, byteOffset, encoding, true);
+    }
+    includes(value, byteOffset = 0, encoding = undefined) {
+      return this.indexOf(value, byteOffset, encoding) !== -1;
+    }
+    copy(target, targetStart = 0, sourceStart = 0, sourceEnd = this.length) {
+      const n = Math.max(0, Math.min(sourceEnd - sourceStart, target.length - targetStart));
+      if (n > 0) target.set(this.subarray(sourceStart, sourceStart + n), targetStart);
+      return n;
+    }
+    swap16() {
+      return swap(this, 2);
+    }
+    swap32() {
+      return swap(this, 4);
+    }
+    swap64() {
+      return swap(this, 8);
     }
     [Symbol.for('nodejs.util.inspect.custom')]() {
       let hex = '';
       const n = Math.min(this.length, 50);
       for (let i = 0; i < n; i++) hex += (i ? ' ' : '') + (this[i] < 16 ? '0' : '') + this[i].toString(16);
       return `<Buffer${n ? ' ' : ''}${hex}${this.length > 50 ? ` ... ${this.length - 50} more bytes` : ''}>`;
+    }
+  }
+
+  function swap(buf, size) {
+    if (buf.length % size !== 0) {
+      throw codedError(RangeError, 'ERR_INVALID_BUFFER_SIZE', `Buffer size must be a multiple of ${size * 8}-bits`);
+    }
+    for (let i = 0; i < buf.length; i += size) {
+      for (let a = i, b = i + size - 1; a < b; a++, b--) {
+        const t = buf[a];
+        buf[a] = buf[b];
+        buf[b] = t;
+      }
+    }
+    return buf;
+  }
+
+  function search(buf, value, from, encoding, last) {
+    if (typeof from === 'string') {
+      encoding = from;
+      from = last ? buf.length : 0;
+    }
+    if (typeof value === 'number') {
+      return last ? Uint8Array.prototype.lastIndexOf.call(buf, value & 255, from) : Uint8Array.prototype.indexOf.call(buf, value & 255, from);
+    }
+    const needle = typeof value === 'string' ? fromString(value, encoding) : value;
+    if (!(needle instanceof Uint8Array)) throw argTypeError('value', 'one of type number or string or an instance of Buffer or Uint8Array', value);
+    if (from < 0) from = Math.max(0, buf.length + from);
+    const limit = buf.length - needle.length;
+    const matchAt = (i) => {
+      for (let j = 0; j < needle.length; j++) if (buf[i + j] !== needle[j]) return false;
+      return true;
+    };
+    if (last) {
+      for (let i = Math.min(from, limit); i >= 0; i--) if (matchAt(i)) return i;
+    } else {
+      for (let i = from; i <= limit; i++) if (matchAt(i)) return i;
+    }
+    return -1;
+  }
+
+  // read/write[U]Int8/16/32[LE|BE], [U]BigInt64, Float, Double: through a DataView, with
+  // Node's range check on the offset.
+  const NUMERIC = [
+    ['UInt8', 1, 'getUint8', 'setUint8'],
+    ['Int8', 1, 'getInt8', 'setInt8'],
+    ['UInt16', 2, 'getUint16', 'setUint16'],
+    ['Int16', 2, 'getInt16', 'setInt16'],
+    ['UInt32', 4, 'getUint32', 'setUint32'],
+    ['Int32', 4, 'getInt32', 'setInt32'],
+    ['BigUInt64', 8, 'getBigUint64', 'setBigUint64'],
+    ['BigInt64', 8, 'getBigInt64', 'setBigInt64'],
+    ['Float', 4, 'getFloat32', 'setFloat32'],
+    ['Double', 8, 'getFloat64', 'setFloat64'],
+  ];
+  function checkOffset(buf, offset, size) {
+    if (offset === undefined) offset = 0;
+    if (typeof offset !== 'number') throw argTypeError('offset', 'of type number', offset);
+    if (!Number.isInteger(offset) || offset < 0 || offset + size > buf.length) {
+      throw codedError(RangeError, 'ERR_OUT_OF_RANGE', `The value of "offset" is out of range. It must be >= 0 and <= ${buf.length - size}. Received ${offset}`);
+    }
+    return offset;
+  }
+  for (const [name, size, get, set] of NUMERIC) {
+    const endians = size === 1 ? [['', false]] : [['LE', true], ['BE', false]];
+    for (const [suffix, little] of endians) {
+      const read = function (offset) {
+        offset = checkOffset(this, offset, size);
+        return new DataView(this.buffer, this.byteOffset, this.byteLength)[get](offset, little);
+      };
+      const write = function (value, offset) {
+        offset = checkOffset(this, offset, size);
+        new DataView(this.buffer, this.byteOffset, this.byteLength)[set](offset, value, little);
+        return offset + size;
+      };
+      const names = [name + suffix];
+      if (name.includes('UInt')) names.push(name.replace('UInt', 'Uint') + suffix);
+      for (const n of names) {
+        Object.defineProperty(Buffer.prototype, 'read' + n, { value: read, writable: true, configurable: true });
+        Object.defineProperty(Buffer.prototype, 'write' + n, { value: write, writable: true, configurable: true });
+      }
     }
   }
 
@@ -220,7 +320,7 @@
   function fromString(s, encoding) {
     switch (normalize(encoding)) {
       case 'utf8': {
-        const u8 = binding.utf8Encode(s);
+        const u8 = binding.utf8Encode(s.toWellFormed());
         return Object.setPrototypeOf(u8, Buffer.prototype);
       }
       case 'hex': {

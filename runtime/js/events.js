@@ -1,4 +1,4 @@
-// node:events — EventEmitter, once, on (async iterator), errorMonitor, captureRejections off.
+// node:events — EventEmitter, once, on (async iterator), errorMonitor, captureRejections.
 (function (binding, internals) {
   'use strict';
   const { validateFunction, codedError, inspect } = internals;
@@ -12,7 +12,8 @@
   EventEmitter.prototype._events = undefined;
   EventEmitter.prototype._eventsCount = 0;
   EventEmitter.prototype._maxListeners = undefined;
-  EventEmitter.init = function init() {
+  EventEmitter.init = function init(opts) {
+    if (opts && opts.captureRejections !== undefined) this[kCapture] = !!opts.captureRejections;
     if (this._events === undefined || this._events === Object.getPrototypeOf(this)._events) {
       this._events = Object.create(null);
       this._eventsCount = 0;
@@ -60,13 +61,34 @@
       return false;
     }
     if (typeof handler === 'function') {
-      Reflect.apply(handler, this, args);
+      capture(this, Reflect.apply(handler, this, args), type, args);
     } else {
       const listeners = handler.slice();
-      for (let i = 0; i < listeners.length; ++i) Reflect.apply(listeners[i], this, args);
+      for (let i = 0; i < listeners.length; ++i) capture(this, Reflect.apply(listeners[i], this, args), type, args);
     }
     return true;
   };
+  let captureByDefault = false;
+  Object.defineProperty(EventEmitter, 'captureRejections', {
+    enumerable: true,
+    get: () => captureByDefault,
+    set: (v) => {
+      captureByDefault = !!v;
+    },
+  });
+  // With captureRejections, a listener's rejected promise goes to
+  // [Symbol.for('nodejs.rejection')] or else to the 'error' event, on the next tick.
+  function capture(emitter, result, type, args) {
+    if (result === undefined || result === null || typeof result.then !== 'function') return;
+    if (!(emitter[kCapture] ?? captureByDefault) || type === 'error') return;
+    result.then(undefined, (err) =>
+      internals.nextTick(() => {
+        const handler = emitter[EventEmitter.captureRejectionSymbol];
+        if (typeof handler === 'function') handler.call(emitter, err, type, ...args);
+        else emitter.emit('error', err);
+      }),
+    );
+  }
   function addListener(target, type, listener, prepend) {
     validateFunction(listener, 'listener');
     let events = target._events;

@@ -231,6 +231,18 @@
     };
     fs[`${name}Sync`] = (...args) => callSync(name, args);
   }
+  // statSync/lstatSync({ throwIfNoEntry: false }) answer undefined for a missing path.
+  for (const name of ['stat', 'lstat']) {
+    const sync = fs[`${name}Sync`];
+    fs[`${name}Sync`] = (path, options) => {
+      try {
+        return sync(path, options);
+      } catch (e) {
+        if (e.code === 'ENOENT' && options && options.throwIfNoEntry === false) return undefined;
+        throw e;
+      }
+    };
+  }
   fs.exists = function (path, callback) {
     validateFunction(callback, 'cb');
     let p;

@@ -844,6 +844,9 @@
     const done = deferred();
     let shuttingDown = false;
     let pendingWrite = resolved(undefined);
+    // A chunk read but not yet handed to the writer still has to be written before a
+    // close propagates ("every chunk that has been read has been written").
+    let pendingRead = resolved(undefined);
     const finalize = (isError, error) => {
       writer.releaseLock();
       reader.releaseLock();
@@ -851,7 +854,7 @@
       if (isError) done.reject(error);
       else done.resolve(undefined);
     };
-    const waitWrites = () => pendingWrite.then(() => undefined, () => undefined);
+    const waitWrites = () => pendingRead.then(() => pendingWrite).then(() => undefined, () => undefined);
     const shutdown = (action, isError, error) => {
       if (shuttingDown) return;
       shuttingDown = true;
@@ -903,12 +906,14 @@
       if (shuttingDown) return;
       writer.ready.then(() => {
         if (shuttingDown) return undefined;
-        return reader.read().then(({ value, done: end }) => {
-          if (end || shuttingDown) return;
+        pendingRead = reader.read().then(({ value, done: end }) => {
+          if (end) return;
+          // Written even when the source's close already began the shutdown.
           pendingWrite = writer.write(value);
           quiet(pendingWrite);
           step();
         });
+        return pendingRead;
       }).catch(() => {});
     };
     step();

@@ -217,5 +217,11 @@
     stripVTControlCharacters: (s) => String(s).replace(/\u001b\[[0-9;]*[A-Za-z]/g, ''),
     toUSVString: (s) => String(s).toWellFormed(),
     _isDeepEqual: isDeepEqual,
+    get TextEncoder() {
+      return globalThis.TextEncoder;
+    },
+    get TextDecoder() {
+      return globalThis.TextDecoder;
+    },
   };
 })

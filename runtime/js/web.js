@@ -269,6 +269,7 @@
         const m = `${init.method}`;
         if (!TOKEN.test(m)) throw new TypeError(`'${m}' is not a valid HTTP method.`);
         const upper = m.toUpperCase();
+        if (upper === 'CONNECT' || upper === 'TRACE' || upper === 'TRACK') throw new TypeError(`'${m}' HTTP method is unsupported.`);
         this[kMethod] = ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'POST', 'PUT'].includes(upper) ? upper : m;
       }
       if (init.signal !== undefined && init.signal !== null) this[kSignal] = init.signal;
@@ -468,15 +469,28 @@
     ['us-ascii', 'windows-1252'],
   ]);
 
+  /** How many bytes at the end of `bytes` start a UTF-8 sequence that is not complete. */
+  function incompleteUtf8Tail(bytes) {
+    const n = bytes.length;
+    for (let back = 1; back <= Math.min(3, n); back++) {
+      const b = bytes[n - back];
+      if ((b & 0xc0) === 0x80) continue; // a continuation byte: keep looking for the lead
+      const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+      return need > back ? back : 0;
+    }
+    return 0;
+  }
+
   class TextEncoder {
     get encoding() {
       return 'utf-8';
     }
     encode(input = '') {
-      return binding.utf8Encode(`${input}`);
+      // Lone surrogates become U+FFFD (USVString conversion).
+      return binding.utf8Encode(`${input}`.toWellFormed());
     }
     encodeInto(input, dest) {
-      const bytes = binding.utf8Encode(`${input}`);
+      const bytes = binding.utf8Encode(`${input}`.toWellFormed());
       // Whole characters only: back off to a lead byte boundary.
       let n = Math.min(bytes.length, dest.length);
       while (n > 0 && n < bytes.length && (bytes[n] & 0xc0) === 0x80) n--;
@@ -493,6 +507,10 @@
     #encoding;
     #fatal;
     #ignoreBOM;
+    // Streaming state: bytes of an incomplete sequence held back from the last chunk, and
+    // whether the start of the stream (where a BOM may be) is behind us.
+    #pending = null;
+    #started = false;
     constructor(label = 'utf-8', options = {}) {
       const enc = LABELS.get(`${label}`.trim().toLowerCase());
       if (enc === undefined) throw new RangeError(`The "${label}" encoding is not supported`);
@@ -509,15 +527,34 @@
     get ignoreBOM() {
       return this.#ignoreBOM;
     }
-    decode(input) {
-      if (input === undefined) return '';
+    decode(input = undefined, options = undefined) {
+      const stream = !!(options && options.stream);
       let bytes;
-      if (input instanceof Uint8Array) bytes = input;
+      if (input === undefined) bytes = new Uint8Array(0);
+      else if (input instanceof Uint8Array) bytes = input;
       else if (input instanceof ArrayBuffer) bytes = new Uint8Array(input);
       else if (ArrayBuffer.isView(input)) bytes = new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
       else throw argTypeError('input', 'an instance of ArrayBuffer or ArrayBufferView', input);
+      if (this.#pending !== null) {
+        const joined = new Uint8Array(this.#pending.length + bytes.length);
+        joined.set(this.#pending);
+        joined.set(bytes, this.#pending.length);
+        bytes = joined;
+        this.#pending = null;
+      }
+      const atStart = !this.#started;
+      if (stream) {
+        const keep = this.#encoding === 'utf-8' ? incompleteUtf8Tail(bytes) : this.#encoding === 'utf-16le' ? bytes.length % 2 : 0;
+        if (keep > 0) {
+          this.#pending = bytes.slice(bytes.length - keep);
+          bytes = bytes.subarray(0, bytes.length - keep);
+        }
+        if (bytes.length > 0) this.#started = true;
+      } else {
+        this.#started = false;
+      }
       if (this.#encoding === 'utf-8') {
-        if (!this.#ignoreBOM && bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
+        if (atStart && !this.#ignoreBOM && bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
         try {
           return binding.utf8Decode(bytes, this.#fatal);
         } catch (e) {
@@ -526,7 +563,7 @@
       }
       if (this.#encoding === 'utf-16le') {
         let start = 0;
-        if (!this.#ignoreBOM && bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) start = 2;
+        if (atStart && !this.#ignoreBOM && bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) start = 2;
         let out = '';
         for (let i = start; i + 1 < bytes.length; i += 2) out += String.fromCharCode(bytes[i] | (bytes[i + 1] << 8));
         if ((bytes.length - start) % 2 === 1) {

@@ -6,6 +6,7 @@
 //! channel to one consumer that applies expectations, drives the progress bar, prints
 //! JSONL as it goes, and keeps everything for the summary and the results file.
 
+pub mod compat;
 pub mod expectations;
 pub mod filter;
 pub mod output;
@@ -22,7 +23,7 @@ pub use verdict::Verdict;
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ScenarioResult {
     /// `default` (sloppy), `strict`, `module` or `raw`.
-    pub scenario: &'static str,
+    pub scenario: String,
     pub verdict: Verdict,
     pub detail: Option<String>,
     pub duration_ms: f64,
@@ -34,9 +35,9 @@ pub struct ScenarioResult {
 }
 
 impl ScenarioResult {
-    pub fn new(scenario: &'static str, verdict: Verdict, detail: Option<String>) -> Self {
+    pub fn new(scenario: impl Into<String>, verdict: Verdict, detail: Option<String>) -> Self {
         ScenarioResult {
-            scenario,
+            scenario: scenario.into(),
             verdict,
             detail,
             duration_ms: 0.0,
@@ -76,6 +77,47 @@ impl CaseResult {
     pub fn spec_only(&self) -> bool {
         !self.proposal && !self.id.starts_with("staging/") && !self.id.starts_with("intl402/")
     }
+}
+
+/// The YAML document between `/*---` and `---*/` (test262's frontmatter form, which
+/// compat cases share); `missing` is the message when there is none.
+pub(crate) fn frontmatter(source: &str, missing: &str) -> Result<yaml_rust2::Yaml, String> {
+    let start = source.find("/*---").ok_or_else(|| missing.to_owned())?;
+    let rest = &source[start + 5..];
+    let end = rest
+        .find("---*/")
+        .ok_or("frontmatter is not closed with ---*/")?;
+    let docs = yaml_rust2::YamlLoader::load_from_str(&rest[..end])
+        .map_err(|e| format!("frontmatter is not valid YAML: {e}"))?;
+    Ok(docs.into_iter().next().unwrap_or(yaml_rust2::Yaml::Null))
+}
+
+/// `git rev-parse HEAD` in `dir`, if it is inside a git work tree.
+pub(crate) fn git_commit(dir: &std::path::Path) -> Option<String> {
+    std::process::Command::new("git")
+        .args(["rev-parse", "HEAD"])
+        .current_dir(dir)
+        .stderr(std::process::Stdio::null())
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned())
+}
+
+/// `--jobs`, or the number of CPUs.
+pub(crate) fn jobs_or_cpus(jobs: Option<usize>) -> usize {
+    jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .max(1)
+}
+
+/// The last `chars` characters of `text`.
+pub(crate) fn tail(text: &str, chars: usize) -> String {
+    let start = text
+        .char_indices()
+        .rev()
+        .nth(chars.saturating_sub(1))
+        .map_or(0, |(i, _)| i);
+    text[start..].to_owned()
 }
 
 /// Runs `work` on every item with `jobs` threads, each with its own state from `init`;

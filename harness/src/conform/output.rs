@@ -51,14 +51,14 @@ impl SuiteRun {
 
     /// Scenarios whose result differs from the expectations (unexpected failures and
     /// unexpected passes), as (id, scenario, verdict).
-    pub fn unexpected(&self) -> Vec<(String, &'static str, Verdict)> {
+    pub fn unexpected(&self) -> Vec<(String, String, Verdict)> {
         let mut out = Vec::new();
         for c in &self.cases {
             for s in &c.scenarios {
                 if s.verdict == Verdict::UnexpectedPass
                     || (s.verdict.is_failure() && s.verdict != Verdict::ExpectedFail)
                 {
-                    out.push((c.id.clone(), s.scenario, s.verdict));
+                    out.push((c.id.clone(), s.scenario.clone(), s.verdict));
                 }
             }
         }
@@ -106,32 +106,7 @@ pub fn human(runs: &[SuiteRun], max_dirs: usize) -> String {
         let (p, t) = run.file_score(false);
         let (sp, st) = run.file_score(true);
         let _ = writeln!(out, "  files passing: {p}/{t} ({})   spec-only (no staging, intl402, proposals): {sp}/{st} ({})", pct(p, t), pct(sp, st));
-        if !run.stale_expectations.is_empty() {
-            let _ = writeln!(
-                out,
-                "  stale expectations (tests not run): {}",
-                run.stale_expectations.join(", ")
-            );
-        }
-        let unexpected = run.unexpected();
-        if !unexpected.is_empty() {
-            let label = if run.has_expectations {
-                "unexpected results (vs expectations)"
-            } else {
-                "failing scenarios (no expectations file)"
-            };
-            let _ = writeln!(out, "  {label}: {}", unexpected.len());
-            for (id, sc, v) in unexpected.iter().take(20) {
-                let _ = writeln!(out, "    {} {id} ({sc})", v.name());
-            }
-            if unexpected.len() > 20 {
-                let _ = writeln!(
-                    out,
-                    "    ... and {} more (see --format jsonl or --out)",
-                    unexpected.len() - 20
-                );
-            }
-        }
+        expectation_notes(&mut out, run);
     }
     // Per-directory table, one column per runtime.
     let mut areas: BTreeMap<String, Vec<(u64, u64)>> = BTreeMap::new();
@@ -170,6 +145,36 @@ pub fn human(runs: &[SuiteRun], max_dirs: usize) -> String {
         }
     }
     out
+}
+
+/// Stale expectations and unexpected results of one run (the first 20), for summaries.
+pub fn expectation_notes(out: &mut String, run: &SuiteRun) {
+    if !run.stale_expectations.is_empty() {
+        let _ = writeln!(
+            out,
+            "  stale expectations (tests not run): {}",
+            run.stale_expectations.join(", ")
+        );
+    }
+    let unexpected = run.unexpected();
+    if !unexpected.is_empty() {
+        let label = if run.has_expectations {
+            "unexpected results (vs expectations)"
+        } else {
+            "failing scenarios (no expectations file)"
+        };
+        let _ = writeln!(out, "  {label}: {}", unexpected.len());
+        for (id, sc, v) in unexpected.iter().take(20) {
+            let _ = writeln!(out, "    {} {id} ({sc})", v.name());
+        }
+        if unexpected.len() > 20 {
+            let _ = writeln!(
+                out,
+                "    ... and {} more (see --format jsonl or --out)",
+                unexpected.len() - 20
+            );
+        }
+    }
 }
 
 /// One JSONL line per scenario.

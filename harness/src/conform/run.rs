@@ -20,17 +20,22 @@ use crate::store::{CaseRecord, ConformanceRecord};
 use crate::{job, Log, UsageError};
 
 pub fn run(config: &Config, args: &TestArgs, format: Format, log: Log) -> Result<ExitCode> {
+    // Without a suite: test262 when a checkout is given, else dyno's own compat suite.
     let suites: Vec<String> = if args.suites.is_empty() {
-        vec!["test262".into()]
+        vec![if args.test262_dir.is_some() {
+            "test262"
+        } else {
+            "compat"
+        }
+        .into()]
     } else {
         args.suites.clone()
     };
-    for s in &suites {
-        match s.as_str() {
-            "test262" => {}
-            "compat" => bail!(UsageError::new("the compat suite is not implemented yet (it lands with the compat-suite issue); run `dyno test test262`")),
-            other => bail!(UsageError::new(format!("suite '{other}': only `test262` is implemented yet (compat and suite paths land with later issues)"))),
-        }
+    if suites.len() > 1 {
+        bail!(UsageError::new(format!(
+            "dyno test runs one suite per invocation (got {}); run `dyno test test262` and `dyno test compat` separately, or `dyno run` for both",
+            suites.join(", ")
+        )));
     }
     for f in &args.fail_on {
         if f != "unexpected" {
@@ -44,6 +49,18 @@ pub fn run(config: &Config, args: &TestArgs, format: Format, log: Log) -> Result
             "--timeout {}: give a positive number of seconds",
             args.timeout
         )));
+    }
+    match suites[0].as_str() {
+        "test262" => {}
+        "compat" => return super::compat::run::run(config, args, format, log),
+        other => bail!(UsageError::new(format!(
+            "suite '{other}': dyno test knows `test262` and `compat`"
+        ))),
+    }
+    if format == Format::Matrix {
+        bail!(UsageError::new(
+            "--format matrix is the compat suite's interop matrix; use it with `dyno test compat`"
+        ));
     }
     let Some(dir) = &args.test262_dir else {
         bail!(UsageError::new("test262 needs a checkout: pass --test262-dir DIR or set TEST262_DIR (dyno never ships test262)"));
@@ -78,16 +95,13 @@ pub fn run(config: &Config, args: &TestArgs, format: Format, log: Log) -> Result
                 .map_err(|why| UsageError::new(format!("--runtime {}: {why}", r.name())))
         })
         .collect::<Result<Vec<_>, _>>()?;
-    let mut header = if args.out.is_some() {
+    let header = if args.out.is_some() {
         Some(job::new_run(config, &mut runtimes, log)?)
     } else {
         None
     };
 
-    let jobs = args
-        .jobs
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
-        .max(1);
+    let jobs = crate::conform::jobs_or_cpus(args.jobs);
     let waits = Suite::agent_tests(&paths, jobs);
     let skip_features: BTreeSet<String> = args.skip_features.iter().cloned().collect();
     let suite_label = format!(
@@ -111,11 +125,11 @@ pub fn run(config: &Config, args: &TestArgs, format: Format, log: Log) -> Result
         }
     }
     let mut runs = Vec::new();
+    let mut exp_shas = Vec::new();
     let mut expectations_error: Option<anyhow::Error> = None;
-    let mut stdout = std::io::stdout().lock();
     for (runtime, factory) in runtimes.iter().zip(&factories) {
         let name = runtime.name().to_owned();
-        let exp_path = expectations_path(args.expectations.as_deref(), &name);
+        let exp_path = expectations_path(args.expectations.as_deref(), "test262", &name);
         let expectations = Expectations::load(&exp_path)?;
         let save_dir = args.save_failed.as_ref().map(|d| d.join(&name));
         let opts = CaseOptions {
@@ -126,83 +140,22 @@ pub fn run(config: &Config, args: &TestArgs, format: Format, log: Log) -> Result
             expectations: &expectations,
             save_failed: save_dir.as_deref(),
         };
-        let progress = progress_bar(log, paths.len() as u64, &name);
         let started = Instant::now();
-        let mut cases: Vec<CaseResult> = Vec::with_capacity(paths.len());
-        let (mut pass, mut fail) = (0u64, 0u64);
-        let mut write_error: Option<std::io::Error> = None;
-        schedule(
+        let cases = run_cases(
             &paths,
             &waits,
             jobs,
             || factory.create(),
-            |host, path| {
-                let result = test262::run_case(&suite, path, host.as_mut(), &opts);
-                if result.is_none() {
-                    progress.inc(1);
-                }
-                result
-            },
-            |mut case| {
-                apply_expectations(&mut case, &expectations);
-                let (p, f) = tally(&case);
-                (pass, fail) = (pass + p, fail + f);
-                if format == Format::Jsonl && write_error.is_none() {
-                    for line in output::jsonl_lines(&name, &case) {
-                        if let Err(e) = writeln!(stdout, "{line}") {
-                            write_error = Some(e);
-                            break;
-                        }
-                    }
-                }
-                progress.set_message(format!("{name}: {pass} ok, {fail} failing"));
-                progress.inc(1);
-                cases.push(case);
-            },
+            |host, path| test262::run_case(&suite, path, host.as_mut(), &opts),
+            &expectations,
+            &name,
+            format,
+            log,
         )?;
-        progress.finish_and_clear();
-        if let Some(e) = write_error {
-            return Err(e).context("writing JSONL to stdout");
-        }
-        cases.sort_by(|a, b| a.id.cmp(&b.id));
-        let ran: BTreeSet<String> = cases.iter().map(|c| c.id.clone()).collect();
-        let stale: Vec<String> = if args.filter.is_none() {
-            expectations
-                .stale(&ran)
-                .into_iter()
-                .map(|e| e.id.clone())
-                .collect()
-        } else {
-            Vec::new()
-        };
+        let stale = stale_expectations(&cases, &expectations, args.filter.is_some());
         if args.update_expectations {
-            let failures: Vec<(String, String, String)> = cases
-                .iter()
-                .flat_map(|c| {
-                    c.scenarios
-                        .iter()
-                        .filter(|s| s.verdict.is_failure() || s.verdict == Verdict::ExpectedFail)
-                        .map(move |s| {
-                            (
-                                c.id.clone(),
-                                s.scenario.to_owned(),
-                                s.verdict.name().to_owned(),
-                            )
-                        })
-                })
-                .filter(|(_, _, v)| v != "unexpected-pass")
-                .collect();
-            // A failed write must not lose the run: report it after the results are saved.
-            match expectations.write_updated(&exp_path, &failures) {
-                Ok(()) => log.info(format!(
-                    "{name}: wrote {} expected failures to {}",
-                    failures.len(),
-                    exp_path.display()
-                )),
-                Err(e) => {
-                    log.warn(format!("{e:#}"));
-                    expectations_error.get_or_insert(e);
-                }
+            if let Err(e) = update_expectations(&cases, &expectations, &exp_path, &name, log) {
+                expectations_error.get_or_insert(e);
             }
         }
         let run = SuiteRun {
@@ -215,47 +168,70 @@ pub fn run(config: &Config, args: &TestArgs, format: Format, log: Log) -> Result
             stale_expectations: stale,
             has_expectations: !expectations.is_empty(),
         };
-        if let Some(h) = header.as_mut() {
-            h.conformance.push(record(
-                &run,
-                &suite,
-                args.filter.clone(),
-                expectations.sha256.clone(),
-            ));
-        }
+        exp_shas.push(expectations.sha256.clone());
         runs.push(run);
     }
 
+    let records: Vec<ConformanceRecord> = runs
+        .iter()
+        .zip(&exp_shas)
+        .map(|(r, sha)| {
+            record(
+                r,
+                suite.commit.clone(),
+                suite.version.clone(),
+                args.filter.clone(),
+                sha.clone(),
+            )
+        })
+        .collect();
+    let human = output::human(&runs, 40);
+    finish(
+        args,
+        format,
+        log,
+        &runs,
+        records,
+        header,
+        human,
+        expectations_error,
+    )
+}
+
+/// The end every suite shares: print `format`, write the results document (`--out`),
+/// report a failed expectations update, and exit 1 on unexpected results with
+/// `--fail-on unexpected`. `human` is the suite's own summary.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn finish(
+    args: &TestArgs,
+    format: Format,
+    log: Log,
+    runs: &[SuiteRun],
+    records: Vec<ConformanceRecord>,
+    header: Option<crate::store::RunRecord>,
+    human: String,
+    expectations_error: Option<anyhow::Error>,
+) -> Result<ExitCode> {
+    let mut stdout = std::io::stdout().lock();
     match format {
-        Format::Human => {
-            let text = output::human(&runs, 40);
-            stdout
-                .write_all(text.as_bytes())
-                .context("writing to stdout")?;
-        }
-        Format::Junit => {
-            let records: Vec<_> = runs
-                .iter()
-                .map(|r| record(r, &suite, args.filter.clone(), None))
-                .collect();
-            stdout
-                .write_all(crate::report::junit::conformance(&records).as_bytes())
-                .context("writing to stdout")?
-        }
+        Format::Human => stdout
+            .write_all(human.as_bytes())
+            .context("writing to stdout")?,
+        Format::Junit => stdout
+            .write_all(crate::report::junit::conformance(&records).as_bytes())
+            .context("writing to stdout")?,
         Format::Tap => stdout
-            .write_all(output::tap(&runs).as_bytes())
+            .write_all(output::tap(runs).as_bytes())
             .context("writing to stdout")?,
         Format::Json => {
-            let value: Vec<_> = runs
-                .iter()
-                .map(|r| record(r, &suite, args.filter.clone(), None))
-                .collect();
-            serde_json::to_writer_pretty(&mut stdout, &value).context("writing JSON to stdout")?;
+            serde_json::to_writer_pretty(&mut stdout, &records)
+                .context("writing JSON to stdout")?;
             writeln!(stdout).ok();
         }
         _ => {}
     }
     if let (Some(path), Some(mut h)) = (&args.out, header) {
+        h.conformance = records;
         h.finished_at = Some(chrono::Utc::now());
         h.complete = true;
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
@@ -270,7 +246,7 @@ pub fn run(config: &Config, args: &TestArgs, format: Format, log: Log) -> Result
     }
     let unexpected: usize = runs.iter().map(|r| r.unexpected().len()).sum();
     if args.fail_on.iter().any(|f| f == "unexpected") && unexpected > 0 {
-        for r in &runs {
+        for r in runs {
             for (id, sc, v) in r.unexpected().iter().take(50) {
                 eprintln!("unexpected: {} {id} ({sc}) on {}", v.name(), r.runtime);
             }
@@ -280,13 +256,127 @@ pub fn run(config: &Config, args: &TestArgs, format: Format, log: Log) -> Result
     Ok(ExitCode::SUCCESS)
 }
 
+/// Runs `items` through the scheduler for one runtime: expectations applied, a progress
+/// bar, JSONL printed as results arrive (`--format jsonl`); results sorted by id.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn run_cases<I: Sync, S>(
+    items: &[I],
+    waits: &[bool],
+    jobs: usize,
+    init: impl Fn() -> Result<S> + Sync,
+    work: impl Fn(&mut S, &I) -> Option<CaseResult> + Sync,
+    expectations: &Expectations,
+    name: &str,
+    format: Format,
+    log: Log,
+) -> Result<Vec<CaseResult>> {
+    let progress = progress_bar(log, items.len() as u64, name);
+    let mut cases: Vec<CaseResult> = Vec::with_capacity(items.len());
+    let (mut pass, mut fail) = (0u64, 0u64);
+    let mut write_error: Option<std::io::Error> = None;
+    let mut stdout = std::io::stdout().lock();
+    schedule(
+        items,
+        waits,
+        jobs,
+        init,
+        |state, item| {
+            let result = work(state, item);
+            if result.is_none() {
+                progress.inc(1);
+            }
+            result
+        },
+        |mut case| {
+            apply_expectations(&mut case, expectations);
+            let (p, f) = tally(&case);
+            (pass, fail) = (pass + p, fail + f);
+            if format == Format::Jsonl && write_error.is_none() {
+                for line in output::jsonl_lines(name, &case) {
+                    if let Err(e) = writeln!(stdout, "{line}") {
+                        write_error = Some(e);
+                        break;
+                    }
+                }
+            }
+            progress.set_message(format!("{name}: {pass} ok, {fail} failing"));
+            progress.inc(1);
+            cases.push(case);
+        },
+    )?;
+    progress.finish_and_clear();
+    if let Some(e) = write_error {
+        return Err(e).context("writing JSONL to stdout");
+    }
+    cases.sort_by(|a, b| a.id.cmp(&b.id));
+    Ok(cases)
+}
+
+/// Expectation entries whose case did not run (renamed or deleted); none under a filter.
+pub(crate) fn stale_expectations(
+    cases: &[CaseResult],
+    expectations: &Expectations,
+    filtered: bool,
+) -> Vec<String> {
+    if filtered {
+        return Vec::new();
+    }
+    let ran: BTreeSet<String> = cases.iter().map(|c| c.id.clone()).collect();
+    expectations
+        .stale(&ran)
+        .into_iter()
+        .map(|e| e.id.clone())
+        .collect()
+}
+
+/// `--update-expectations`: rewrites `path` from this run's failures. A failed write is
+/// returned (and logged) so the caller still saves the run before reporting it.
+pub(crate) fn update_expectations(
+    cases: &[CaseResult],
+    expectations: &Expectations,
+    path: &std::path::Path,
+    name: &str,
+    log: Log,
+) -> Result<()> {
+    let failures: Vec<(String, String, String)> = cases
+        .iter()
+        .flat_map(|c| {
+            c.scenarios
+                .iter()
+                .filter(|s| s.verdict.is_failure() || s.verdict == Verdict::ExpectedFail)
+                .map(move |s| {
+                    (
+                        c.id.clone(),
+                        s.scenario.clone(),
+                        s.verdict.name().to_owned(),
+                    )
+                })
+        })
+        .filter(|(_, _, v)| v != "unexpected-pass")
+        .collect();
+    match expectations.write_updated(path, &failures) {
+        Ok(()) => {
+            log.info(format!(
+                "{name}: wrote {} expected failures to {}",
+                failures.len(),
+                path.display()
+            ));
+            Ok(())
+        }
+        Err(e) => {
+            log.warn(format!("{e:#}"));
+            Err(e)
+        }
+    }
+}
+
 /// Turns failures into expected-fail and passes into unexpected-pass per expectations.
 pub(crate) fn apply_expectations(case: &mut CaseResult, expectations: &Expectations) {
     if expectations.is_empty() {
         return;
     }
     for s in &mut case.scenarios {
-        if expectations.get(&case.id, s.scenario).is_some() {
+        if expectations.get(&case.id, &s.scenario).is_some() {
             s.verdict = match s.verdict {
                 Verdict::Pass => Verdict::UnexpectedPass,
                 Verdict::Skip => Verdict::Skip,
@@ -296,9 +386,10 @@ pub(crate) fn apply_expectations(case: &mut CaseResult, expectations: &Expectati
     }
 }
 
-fn record(
+pub(crate) fn record(
     run: &SuiteRun,
-    suite: &Suite,
+    suite_version: Option<String>,
+    suite_contract_version: Option<String>,
     filter: Option<String>,
     expectations_sha256: Option<String>,
 ) -> ConformanceRecord {
@@ -311,8 +402,8 @@ fn record(
     ConformanceRecord {
         suite: run.suite.clone(),
         runtime: run.runtime.clone(),
-        suite_version: suite.commit.clone(),
-        suite_contract_version: suite.version.clone(),
+        suite_version,
+        suite_contract_version,
         filter,
         expectations_sha256,
         duration_ms: run.duration_ms,
@@ -369,17 +460,21 @@ pub(crate) fn progress_bar(log: Log, total: u64, runtime: &str) -> indicatif::Pr
 }
 
 /// Whether `path` names a directory: an existing one, or one written with a trailing `/`.
-fn is_dir_path(path: &std::path::Path) -> bool {
+pub(crate) fn is_dir_path(path: &std::path::Path) -> bool {
     path.is_dir() || path.as_os_str().to_string_lossy().ends_with('/')
 }
 
 /// The expectations file of `runtime`: `--expectations FILE`, `DIR/<runtime>.toml` for a
-/// directory, else `suites/expectations/test262/<runtime>.toml`.
-pub(crate) fn expectations_path(given: Option<&std::path::Path>, runtime: &str) -> PathBuf {
+/// directory, else `suites/expectations/<suite>/<runtime>.toml`.
+pub(crate) fn expectations_path(
+    given: Option<&std::path::Path>,
+    suite: &str,
+    runtime: &str,
+) -> PathBuf {
     match given {
         Some(p) if is_dir_path(p) => p.join(format!("{runtime}.toml")),
         Some(p) => p.to_path_buf(),
-        None => PathBuf::from(format!("suites/expectations/test262/{runtime}.toml")),
+        None => PathBuf::from(format!("suites/expectations/{suite}/{runtime}.toml")),
     }
 }
 
@@ -391,18 +486,18 @@ mod tests {
     fn expectations_paths() {
         let dir = tempfile::tempdir().unwrap();
         assert_eq!(
-            expectations_path(Some(dir.path()), "node"),
+            expectations_path(Some(dir.path()), "test262", "node"),
             dir.path().join("node.toml")
         );
         let fresh = PathBuf::from("/tmp/not-yet-made/");
         assert_eq!(
-            expectations_path(Some(&fresh), "deno@2"),
+            expectations_path(Some(&fresh), "test262", "deno@2"),
             fresh.join("deno@2.toml")
         );
         let file = PathBuf::from("mine.toml");
-        assert_eq!(expectations_path(Some(&file), "node"), file);
+        assert_eq!(expectations_path(Some(&file), "test262", "node"), file);
         assert_eq!(
-            expectations_path(None, "bun"),
+            expectations_path(None, "test262", "bun"),
             PathBuf::from("suites/expectations/test262/bun.toml")
         );
     }

@@ -18,7 +18,7 @@ use super::plan::{self, Plan, Unit};
 use crate::cli::{BenchArgs, BenchKind, Cli, Command, Format, RunArgs};
 use crate::config::Config;
 use crate::conform::filter::Filter;
-use crate::conform::planned::PlannedSuite;
+use crate::conform::planned::{PlannedCompat, PlannedSuite};
 use crate::conform::test262::{hosts, Suite};
 use crate::runtimes::{install, Runtime};
 use crate::store::{self, Journal, PlanRecord, RunRecord, ShardSpec, UnitRecord};
@@ -26,6 +26,8 @@ use crate::{Log, UsageError};
 
 /// Everything a run does, settled before the first unit.
 struct Settings {
+    /// dyno's compat suite, when selected and found.
+    compat: Option<PlannedCompat>,
     /// test262, when selected and a checkout is configured.
     test262: Option<PlannedSuite>,
     /// Benchmark settings and kinds (in measuring order), when benchmarks run.
@@ -339,6 +341,13 @@ fn run_units(
             ..UnitRecord::default()
         })?;
     }
+    if let Some(suite) = &settings.compat {
+        let done: BTreeSet<String> = journal.done().clone();
+        let admit = |key: &str| mine.contains(key) && !done.contains(key);
+        for runtime in selected {
+            suite.run_on(runtime, &config.env, &admit, journal, log)?;
+        }
+    }
     if let Some(suite) = &settings.test262 {
         // Units done before this phase; a runtime's run adds only its own keys.
         let done: BTreeSet<String> = journal.done().clone();
@@ -386,12 +395,23 @@ fn settings(config: &Config, args: &RunArgs) -> Result<Settings> {
     };
     let explicit = !args.suites.is_empty() || run.suites.is_some();
     let mut test262 = None;
+    let mut compat = None;
     for s in &suites {
         match s.as_str() {
-            "compat" => notes.push(
-                "compat suite: not implemented yet (it lands with the compat-suite issue); skipped"
-                    .to_owned(),
-            ),
+            "compat" => {
+                let dir = args
+                    .compat_dir
+                    .clone()
+                    .unwrap_or_else(|| PathBuf::from(crate::conform::compat::DEFAULT_DIR));
+                if dir.join("_harness/prelude.cjs").is_file() || explicit {
+                    compat = Some(open_compat(&dir, run)?);
+                } else {
+                    notes.push(format!(
+                        "compat suite: '{}' not found (run from the dyno checkout or pass --compat-dir); skipped",
+                        dir.display()
+                    ));
+                }
+            }
             "test262" => {
                 let dir = args.test262_dir.clone().or_else(|| run.test262.dir.clone());
                 match dir {
@@ -431,12 +451,26 @@ fn settings(config: &Config, args: &RunArgs) -> Result<Settings> {
         Some((b, kinds))
     };
     Ok(Settings {
+        compat,
         test262,
         bench,
         shard: args.shard,
         history: args.history.clone().or_else(|| run.history.clone()),
         report: !args.no_report,
         notes,
+    })
+}
+
+fn open_compat(dir: &Path, run: &crate::config::RunConfig) -> Result<PlannedCompat> {
+    let suite = crate::conform::compat::Suite::open(dir)?;
+    let cases = crate::conform::compat::load_all(&suite, None)?;
+    let t = &run.test262;
+    Ok(PlannedCompat {
+        suite,
+        cases,
+        timeout: std::time::Duration::from_secs_f64(t.timeout_s.unwrap_or(10.0)),
+        jobs: crate::conform::jobs_or_cpus(t.jobs),
+        expectations: None,
     })
 }
 
@@ -466,10 +500,7 @@ fn open_test262(dir: &Path, run: &crate::config::RunConfig) -> Result<PlannedSui
         filter,
         skip_features: t.skip_features.iter().cloned().collect(),
         timeout: std::time::Duration::from_secs_f64(t.timeout_s.unwrap_or(10.0)),
-        jobs: t
-            .jobs
-            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
-            .max(1),
+        jobs: crate::conform::jobs_or_cpus(t.jobs),
         expectations: t.expectations.clone(),
     })
 }
@@ -493,6 +524,27 @@ fn make_plan(settings: &Settings, selected: &[Runtime], config: &Config) -> Resu
     let names: Vec<String> = selected.iter().map(|r| r.name().to_owned()).collect();
     let mut units: Vec<Unit> = names.iter().map(|n| Unit::smoke(n)).collect();
     let mut described = serde_json::Map::new();
+    if let Some(c) = &settings.compat {
+        let ids = c.ids();
+        for r in selected {
+            if r.command(crate::runtimes::Invocation::Module(Path::new("x.mjs")))
+                .is_none()
+            {
+                continue;
+            }
+            units.extend(
+                ids.iter()
+                    .map(|id| Unit::case(PlannedCompat::NAME, id, r.name())),
+            );
+        }
+        described.insert(
+            "compat".into(),
+            serde_json::json!({
+                "commit": c.suite.commit,
+                "timeout_s": c.timeout.as_secs_f64(),
+            }),
+        );
+    }
     if let Some(t) = &settings.test262 {
         let ids = t.ids();
         for r in selected {

@@ -1,6 +1,6 @@
 //! test262 frontmatter: the YAML block between `/*---` and `---*/` (INTERPRETING.md).
 
-use yaml_rust2::{Yaml, YamlLoader};
+use yaml_rust2::Yaml;
 
 /// Where a negative test must fail.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,16 +39,7 @@ pub struct Meta {
 
 /// Parses the frontmatter of `source`; `Err` names what is wrong.
 pub fn parse(source: &str) -> Result<Meta, String> {
-    let start = source
-        .find("/*---")
-        .ok_or("no frontmatter (/*--- ... ---*/)")?;
-    let rest = &source[start + 5..];
-    let end = rest
-        .find("---*/")
-        .ok_or("frontmatter is not closed with ---*/")?;
-    let docs = YamlLoader::load_from_str(&rest[..end])
-        .map_err(|e| format!("frontmatter is not valid YAML: {e}"))?;
-    let doc = docs.into_iter().next().unwrap_or(Yaml::Null);
+    let doc = crate::conform::frontmatter(source, "no frontmatter (/*--- ... ---*/)")?;
     let list = |key: &str| -> Vec<String> {
         match &doc[key] {
             Yaml::Array(items) => items

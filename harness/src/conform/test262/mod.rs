@@ -67,14 +67,7 @@ impl Suite {
             .ok()
             .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok())
             .and_then(|v| v["version"].as_str().map(str::to_owned));
-        let commit = std::process::Command::new("git")
-            .args(["rev-parse", "HEAD"])
-            .current_dir(root)
-            .stderr(std::process::Stdio::null())
-            .output()
-            .ok()
-            .filter(|o| o.status.success())
-            .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned());
+        let commit = crate::conform::git_commit(root);
         Ok(Suite {
             root: root.to_path_buf(),
             test_dir,
@@ -353,12 +346,7 @@ fn skip_reason(
 }
 
 fn tail(text: &str) -> String {
-    let start = text
-        .char_indices()
-        .rev()
-        .nth(TAIL_CHARS.saturating_sub(1))
-        .map_or(0, |(i, _)| i);
-    text[start..].to_owned()
+    super::tail(text, TAIL_CHARS)
 }
 
 /// Writes the composed scenario under `dir/<id>/<scenario>/<real name>` (module tests get
