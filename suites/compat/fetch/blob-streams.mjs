@@ -65,7 +65,7 @@ test("WritableStream: a ReadableStream pipes into it", async () => {
   await new Blob(["p"]).stream().pipeTo(new WritableStream({ write: (c) => void got.push(...c) }));
   deepEqual(got, [112]);
 });
-test("ReadableStream.from an async iterable", async () => {
+test("ReadableStream: ReadableStream.from an async iterable", async () => {
   async function* gen() {
     yield 1;
     yield 2;

@@ -69,19 +69,19 @@ test("Response: a stream body is read", async () => {
   });
   equal(await new Response(s).text(), "stream");
 });
-test("Response.json() serializes with the JSON content type", async () => {
+test("Response: Response.json() serializes with the JSON content type", async () => {
   const r = Response.json({ ok: 1 }, { status: 202 });
   equal(r.status, 202);
   equal(r.headers.get("content-type"), "application/json");
   equal(await r.text(), '{"ok":1}');
 });
-test("Response.redirect() sets status and Location", () => {
+test("Response: Response.redirect() sets status and Location", () => {
   const r = Response.redirect("http://h.test/next", 307);
   equal(r.status, 307);
   equal(r.headers.get("location"), "http://h.test/next");
 });
-test("Response.redirect() rejects a non-redirect status", () => throws(() => Response.redirect("http://h.test/", 200), RangeError));
-test("Response.error() is a network error", () => {
+test("Response: Response.redirect() rejects a non-redirect status", () => throws(() => Response.redirect("http://h.test/", 200), RangeError));
+test("Response: Response.error() is a network error", () => {
   const r = Response.error();
   equal(r.type, "error");
   equal(r.status, 0);
