@@ -83,6 +83,7 @@
       else if (name === 'fs/promises') m = internal('fs').promises;
       else if (name === 'stream/promises') m = internal('stream').promises;
       else if (name === 'stream/web') m = internal('internal/streams');
+      else if (name === 'module') m = internal('internal/cjs').Module;
       else m = binding.loadBuiltin(name)(binding, internals);
       builtinCache.set(name, m);
     }

@@ -28,7 +28,20 @@
     }
   }
   Module._cache = cache;
-  Module.builtinModules = ['assert', 'assert/strict', 'events', 'path', 'process', 'timers', 'timers/promises', 'util'];
+  // node:module is this class: builtinModules, isBuiltin, createRequire.
+  Module.Module = Module;
+  Module.builtinModules = binding.builtinModules.slice();
+  Module.isBuiltin = (name) => Module.builtinModules.includes(`${name}`.replace(/^node:/, ''));
+  Module.createRequire = (filename) => {
+    let path = filename instanceof URL ? filename.href : `${filename}`;
+    if (path.startsWith('file:')) path = decodeURIComponent(new URL(path).pathname);
+    if (!path.startsWith('/')) {
+      throw argTypeError('filename', 'a file URL object, file URL string, or absolute path string', filename);
+    }
+    const mod = new Module(path, null);
+    mod.filename = path;
+    return makeRequire(mod);
+  };
 
   function makeRequire(mod) {
     const require = (id) => requireFrom(mod, id);

@@ -98,12 +98,14 @@
     writeFile(path, data, options) {
       const o = optionsOf(options, { encoding: 'utf8', mode: 0o666, flag: 'w' });
       if (typeof path === 'number') return ['write', [path, dataOf(data, o.encoding), -1], () => undefined];
-      return ['writeFile', [pathOf(path), dataOf(data, o.encoding), `${o.flag}`.startsWith('a'), modeOf(o.mode, 0o666)], () => undefined];
+      const flag = `${o.flag}`;
+      return ['writeFile', [pathOf(path), dataOf(data, o.encoding), flag.startsWith('a'), modeOf(o.mode, 0o666), flag.includes('x')], () => undefined];
     },
     appendFile(path, data, options) {
       const o = optionsOf(options, { encoding: 'utf8', mode: 0o666, flag: 'a' });
       if (typeof path === 'number') return ['write', [path, dataOf(data, o.encoding), -1], () => undefined];
-      return ['writeFile', [pathOf(path), dataOf(data, o.encoding), true, modeOf(o.mode, 0o666)], () => undefined];
+      const flag = `${o.flag}`;
+      return ['writeFile', [pathOf(path), dataOf(data, o.encoding), true, modeOf(o.mode, 0o666), flag.includes('x')], () => undefined];
     },
     readdir(path, options) {
       const o = optionsOf(options, { encoding: 'utf8', withFileTypes: false });

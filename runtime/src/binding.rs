@@ -138,6 +138,7 @@ pub fn create<'js>(
         },
     )?;
     b.set("platform", std::env::consts::OS)?;
+    b.set("builtinModules", resolver::BUILTINS.to_vec())?;
     b.set("pid", std::process::id())?;
     b.set("ppid", unsafe { libc::getppid() })?;
     b.set(

@@ -24,6 +24,8 @@ enum Op {
         path: String,
         data: Vec<u8>,
         append: bool,
+        /// The `x` flag (`wx`, `ax`): fail with EEXIST when the file exists.
+        exclusive: bool,
         mode: u32,
     },
     Readdir(String, bool),
@@ -159,11 +161,13 @@ fn run(op: Op) -> std::result::Result<Payload, IoError> {
             path,
             data,
             append,
+            exclusive,
             mode,
         } => {
             let mut f = fs::OpenOptions::new()
                 .write(true)
                 .create(true)
+                .create_new(exclusive)
                 .append(append)
                 .truncate(!append)
                 .mode(mode)
@@ -417,6 +421,7 @@ fn decode(op: &str, a: &Array<'_>) -> Result<Option<Op>> {
             data: bytes(1)?,
             append: b(2)?,
             mode: n(3)? as u32,
+            exclusive: b(4)?,
         },
         "readdir" => Op::Readdir(s(0)?, b(1)?),
         "readdirRecursive" => Op::ReaddirRecursive(s(0)?),

@@ -24,6 +24,7 @@ pub const BUILTINS: &[&str] = &[
     "fs",
     "fs/promises",
     "http",
+    "module",
     "net",
     "os",
     "path",
@@ -125,12 +126,26 @@ pub fn resolve(specifier: &str, referrer: &str, kind: Kind) -> Result<Resolved, 
             .map(Resolved::File)
             .ok_or_else(|| not_found("module", &shown));
     }
+    if specifier.starts_with('#') {
+        return resolve_import(specifier, referrer, &base_dir, kind);
+    }
     // Bare specifier: package name (with scope) and subpath.
     let (package, subpath) = split_package(specifier);
     let mut dir = Some(base_dir.as_path());
     while let Some(d) = dir {
         let root = d.join("node_modules").join(package);
         if root.is_dir() {
+            if let Some(exports) = read_package(&root).and_then(|p| p.get("exports").cloned()) {
+                if match_exports(&exports, &subpath, kind).is_none() {
+                    return Err(ResolveError {
+                        code: "ERR_PACKAGE_PATH_NOT_EXPORTED",
+                        message: format!(
+                            "Package subpath '{subpath}' is not defined by \"exports\" in {}",
+                            root.join("package.json").display()
+                        ),
+                    });
+                }
+            }
             return resolve_in_package(&root, &subpath, kind)
                 .map(Resolved::File)
                 .ok_or_else(|| not_found("module", &root.to_string_lossy()));
@@ -138,6 +153,51 @@ pub fn resolve(specifier: &str, referrer: &str, kind: Kind) -> Result<Resolved, 
         dir = d.parent();
     }
     Err(not_found("package", package))
+}
+
+/// `#name` through the `imports` field of the nearest package.json above the referrer: a
+/// `./` target is a file in that package, anything else is resolved as a specifier.
+fn resolve_import(
+    specifier: &str,
+    referrer: &str,
+    base_dir: &Path,
+    kind: Kind,
+) -> Result<Resolved, ResolveError> {
+    let mut dir = Some(base_dir);
+    while let Some(d) = dir {
+        if let Some(pkg) = read_package(d) {
+            let target = pkg
+                .get("imports")
+                .and_then(Value::as_object)
+                .and_then(|map| match_map(map, specifier, kind));
+            return match target {
+                Some(t) if t.starts_with("./") => {
+                    let path = normalize(&d.join(&t));
+                    if path.is_file() {
+                        Ok(Resolved::File(path))
+                    } else {
+                        Err(ResolveError {
+                            code: if kind == Kind::Import { "ERR_MODULE_NOT_FOUND" } else { "MODULE_NOT_FOUND" },
+                            message: format!("Cannot find module '{}' imported from {referrer}", path.display()),
+                        })
+                    }
+                }
+                Some(t) => resolve(&t, referrer, kind),
+                None => Err(ResolveError {
+                    code: "ERR_PACKAGE_IMPORT_NOT_DEFINED",
+                    message: format!(
+                        "Package import specifier \"{specifier}\" is not defined in package {} imported from {referrer}",
+                        d.join("package.json").display()
+                    ),
+                }),
+            };
+        }
+        dir = d.parent();
+    }
+    Err(ResolveError {
+        code: "ERR_PACKAGE_IMPORT_NOT_DEFINED",
+        message: format!("Package import specifier \"{specifier}\" is not defined (no package.json above {referrer})"),
+    })
 }
 
 /// Whether `path` is an ES module: `.mjs`, or `.js` under a `"type": "module"` package.
@@ -268,7 +328,12 @@ fn match_exports(exports: &Value, subpath: &str, kind: Kind) -> Option<String> {
             .then(|| pick_condition(exports, kind))
             .flatten();
     }
-    let map = exports.as_object()?;
+    match_map(exports.as_object()?, subpath, kind)
+}
+
+/// An `exports` subpath map or an `imports` map applied to `key`: an exact entry, else the
+/// longest matching `*` pattern.
+fn match_map(map: &serde_json::Map<String, Value>, subpath: &str, kind: Kind) -> Option<String> {
     if let Some(target) = map.get(subpath) {
         return pick_condition(target, kind);
     }
@@ -328,6 +393,14 @@ mod tests {
         std::fs::write(p, text).unwrap();
     }
 
+    /// The file a resolution led to, relative to `root`.
+    fn relative(root: &Path, r: Result<Resolved, ResolveError>) -> String {
+        match r.unwrap() {
+            Resolved::File(p) => p.strip_prefix(root).unwrap().to_string_lossy().into_owned(),
+            other => panic!("{other:?}"),
+        }
+    }
+
     #[test]
     fn builtins() {
         assert_eq!(
@@ -367,10 +440,7 @@ mod tests {
         write(root, "node_modules/@s/pkg/src/x.js", "");
         let main = root.join("app/main.js");
         let from = main.to_str().unwrap();
-        let file = |r: Result<Resolved, ResolveError>| match r.unwrap() {
-            Resolved::File(p) => p.strip_prefix(root).unwrap().to_string_lossy().into_owned(),
-            other => panic!("{other:?}"),
-        };
+        let file = |r| relative(root, r);
         assert_eq!(file(resolve("./lib.js", from, Kind::Import)), "app/lib.js");
         assert_eq!(
             resolve("./lib", from, Kind::Import).unwrap_err().code,
@@ -397,7 +467,12 @@ mod tests {
             file(resolve("@s/pkg/feature/x", from, Kind::Import)),
             "node_modules/@s/pkg/src/x.js"
         );
-        assert!(resolve("@s/pkg/other", from, Kind::Import).is_err());
+        assert_eq!(
+            resolve("@s/pkg/other", from, Kind::Import)
+                .unwrap_err()
+                .code,
+            "ERR_PACKAGE_PATH_NOT_EXPORTED"
+        );
         let e = resolve("missing-pkg", from, Kind::Require).unwrap_err();
         assert_eq!(e.code, "MODULE_NOT_FOUND");
         assert!(e.message.starts_with("Cannot find module 'missing-pkg'"));
@@ -421,5 +496,44 @@ mod tests {
         assert_eq!(split_package("a/b/c"), ("a", "./b/c".to_owned()));
         assert_eq!(split_package("@s/a"), ("@s/a", ".".to_owned()));
         assert_eq!(split_package("@s/a/b"), ("@s/a", "./b".to_owned()));
+    }
+
+    #[test]
+    fn package_imports() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        write(
+            root,
+            "pkg/package.json",
+            r##"{"imports": {"#internal": {"import": "./esm.mjs", "require": "./cjs.cjs"}, "#util/*": "./util/*.js", "#dep": "dep"}}"##,
+        );
+        write(root, "pkg/esm.mjs", "");
+        write(root, "pkg/cjs.cjs", "");
+        write(root, "pkg/util/x.js", "");
+        write(root, "pkg/src/main.js", "");
+        write(root, "pkg/node_modules/dep/index.js", "");
+        let main = root.join("pkg/src/main.js");
+        let from = main.to_str().unwrap();
+        let file = |r| relative(root, r);
+        assert_eq!(
+            file(resolve("#internal", from, Kind::Import)),
+            "pkg/esm.mjs"
+        );
+        assert_eq!(
+            file(resolve("#internal", from, Kind::Require)),
+            "pkg/cjs.cjs"
+        );
+        assert_eq!(
+            file(resolve("#util/x", from, Kind::Import)),
+            "pkg/util/x.js"
+        );
+        assert_eq!(
+            file(resolve("#dep", from, Kind::Require)),
+            "pkg/node_modules/dep/index.js"
+        );
+        assert_eq!(
+            resolve("#missing", from, Kind::Import).unwrap_err().code,
+            "ERR_PACKAGE_IMPORT_NOT_DEFINED"
+        );
     }
 }
