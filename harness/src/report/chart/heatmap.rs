@@ -1,6 +1,7 @@
 //! Conformance by area: a runtime × area grid, each cell coloured by pass rate (red 0%
 //! → green 100%) and labelled with it. Areas are the first two path components of test
-//! ids (`built-ins/Array`), the largest [`MAX_AREAS`] of them by scenario count.
+//! ids (`built-ins/Array`) — for the compat suite its area directories (`url`) — the
+//! largest [`MAX_AREAS`] of them by scenario count.
 
 use std::collections::BTreeMap;
 
@@ -25,7 +26,10 @@ pub struct Heatmap {
     pub areas: Vec<(String, Vec<Option<f64>>)>,
 }
 
-fn area(id: &str) -> String {
+fn area(suite: &str, id: &str) -> String {
+    if suite == "compat" {
+        return crate::conform::compat::area_of(id).to_owned();
+    }
     id.split('/').take(2).collect::<Vec<_>>().join("/")
 }
 
@@ -44,7 +48,7 @@ pub fn charts(records: &[ConformanceRecord], machine: &str) -> Vec<(String, Heat
                     continue;
                 }
                 let cell = &mut counts
-                    .entry(area(&c.id))
+                    .entry(area(suite, &c.id))
                     .or_insert_with(|| vec![(0, 0); runs.len()])[k];
                 cell.1 += 1;
                 cell.0 += u64::from(cls == "pass");
@@ -179,6 +183,17 @@ impl Heatmap {
 mod tests {
     use super::*;
     use crate::report::chart::tests::conformance_run as run;
+
+    #[test]
+    fn compat_areas_are_its_directories() {
+        let mut r = run(
+            "node",
+            &[("url/api.mjs", "pass"), ("url/parsing.mjs", "fail")],
+        );
+        r.suite = "compat".into();
+        let charts = charts(&[r], "m");
+        assert_eq!(charts[0].1.areas, vec![("url".to_owned(), vec![Some(0.5)])]);
+    }
 
     #[test]
     fn rates_by_area_and_rendering_for_zero_one_and_ten_runtimes() {
