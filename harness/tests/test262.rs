@@ -490,6 +490,9 @@ fn bad_input() {
     let (code, err) = run(&["test", "compat", "test262"]);
     assert_eq!(code, Some(2));
     assert!(err.contains("one suite per invocation"), "{err}");
+    let (code, err) = run(&["test", "compat", "--save-failed", s]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("test262 options"), "{err}");
     let (code, err) = run(&["test", "test262", "--test262-dir", s, "--format", "matrix"]);
     assert_eq!(code, Some(2));
     assert!(err.contains("dyno test compat"), "{err}");

@@ -30,6 +30,11 @@ use crate::{job, Log, UsageError};
 const CAPTURE_BYTES: usize = 1024 * 1024;
 
 pub fn run(config: &Config, args: &TestArgs, format: Format, log: Log) -> Result<ExitCode> {
+    if args.save_failed.is_some() || !args.skip_features.is_empty() {
+        bail!(UsageError::new(
+            "--save-failed and --skip-feature are test262 options; a compat case runs as it is (`node suites/compat/<area>/<case>.mjs`) and --filter selects cases"
+        ));
+    }
     let root = args
         .compat_dir
         .clone()
