@@ -14,6 +14,7 @@ use anyhow::{Context, Result};
 use serde::Serialize;
 
 use super::{area_of, OBSERVE_PREFIX};
+use crate::compare::output::md_escape;
 use crate::conform::output::{expectation_notes, SuiteRun};
 use crate::conform::verdict::class_of;
 use crate::conform::Verdict;
@@ -369,11 +370,4 @@ fn symbol(class: &str) -> &'static str {
         "skip" => "–",
         _ => "?",
     }
-}
-
-/// Escapes what would break a Markdown table cell.
-fn md_escape(text: &str) -> String {
-    text.replace('\\', "\\\\")
-        .replace('|', "\\|")
-        .replace('\n', " ")
 }
