@@ -1390,15 +1390,8 @@
   }
   function transformErrorWritableAndUnblock(stream, e) {
     const c = stream._controller;
-    c._transform = () => resolved(undefined);
-    c._flush = () => resolved(undefined);
-    c._cancel = () => resolved(undefined);
-    const w = stream._writable;
-    if (w._state === 'writable') {
-      clearSinkAlgorithms(w._controller);
-      startErroring(w, e);
-    }
-    if (stream._backpressure) setBackpressure(stream, false);
+    c._transform = c._flush = c._cancel = () => resolved(undefined);
+    errorWritable(stream, e);
   }
   function performTransform(stream, chunk) {
     return stream._controller._transform(chunk, stream._controller).catch((e) => {
