@@ -219,19 +219,13 @@ impl PlannedCompat {
             Self::NAME,
             &name,
         ))?;
-        let caps = compat::probe::probe(runtime, &compat::requirement_tokens(&self.cases), env)
-            .unwrap_or_else(|e| {
-                log.warn(format!(
-                    "{name}: capability probe failed ({e:#}); every compat case with `requires` is skipped"
-                ));
-                BTreeSet::new()
-            });
-        let opts = run::CaseRun {
+        let opts = run::CaseRun::prepare(
             runtime,
             env,
-            caps: &caps,
-            timeout: self.timeout,
-        };
+            &compat::requirement_tokens(&self.cases),
+            self.timeout,
+            log,
+        );
         let record = ConformanceRecord {
             suite: Self::NAME.into(),
             runtime: name.clone(),

@@ -185,7 +185,6 @@ pub fn run(config: &Config, args: &TestArgs, format: Format, log: Log) -> Result
             )
         })
         .collect();
-    let human = output::human(&runs, 40);
     finish(
         args,
         format,
@@ -193,14 +192,15 @@ pub fn run(config: &Config, args: &TestArgs, format: Format, log: Log) -> Result
         &runs,
         records,
         header,
-        human,
+        || Ok(output::human(&runs, 40)),
         expectations_error,
     )
 }
 
-/// The end every suite shares: print `format`, write the results document (`--out`),
-/// report a failed expectations update, and exit 1 on unexpected results with
-/// `--fail-on unexpected`. `human` is the suite's own summary.
+/// The end every suite shares: write the results document (`--out`) first, so nothing
+/// measured is lost to a failing output; print `format` (`own` renders the suite's own
+/// text: its human summary, or compat's matrix); report a failed expectations update; exit
+/// 1 on unexpected results with `--fail-on unexpected`.
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn finish(
     args: &TestArgs,
@@ -209,13 +209,24 @@ pub(crate) fn finish(
     runs: &[SuiteRun],
     records: Vec<ConformanceRecord>,
     header: Option<crate::store::RunRecord>,
-    human: String,
+    own: impl FnOnce() -> Result<String>,
     expectations_error: Option<anyhow::Error>,
 ) -> Result<ExitCode> {
+    if let (Some(path), Some(mut h)) = (&args.out, header) {
+        h.conformance = records.clone();
+        h.finished_at = Some(chrono::Utc::now());
+        h.complete = true;
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("creating '{}'", dir.display()))?;
+        }
+        crate::store::write_atomic(path, &h)?;
+        log.info(format!("results: {}", path.display()));
+    }
     let mut stdout = std::io::stdout().lock();
     match format {
-        Format::Human => stdout
-            .write_all(human.as_bytes())
+        Format::Human | Format::Matrix => stdout
+            .write_all(own()?.as_bytes())
             .context("writing to stdout")?,
         Format::Junit => stdout
             .write_all(crate::report::junit::conformance(&records).as_bytes())
@@ -229,17 +240,6 @@ pub(crate) fn finish(
             writeln!(stdout).ok();
         }
         _ => {}
-    }
-    if let (Some(path), Some(mut h)) = (&args.out, header) {
-        h.conformance = records;
-        h.finished_at = Some(chrono::Utc::now());
-        h.complete = true;
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir)
-                .with_context(|| format!("creating '{}'", dir.display()))?;
-        }
-        crate::store::write_atomic(path, &h)?;
-        log.info(format!("results: {}", path.display()));
     }
     if let Some(e) = expectations_error {
         return Err(e);

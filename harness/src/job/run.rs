@@ -404,7 +404,7 @@ fn settings(config: &Config, args: &RunArgs) -> Result<Settings> {
                     .clone()
                     .unwrap_or_else(|| PathBuf::from(crate::conform::compat::DEFAULT_DIR));
                 if dir.join("_harness/prelude.cjs").is_file() || explicit {
-                    compat = Some(open_compat(&dir, run)?);
+                    compat = Some(open_compat(&dir)?);
                 } else {
                     notes.push(format!(
                         "compat suite: '{}' not found (run from the dyno checkout or pass --compat-dir); skipped",
@@ -461,15 +461,16 @@ fn settings(config: &Config, args: &RunArgs) -> Result<Settings> {
     })
 }
 
-fn open_compat(dir: &Path, run: &crate::config::RunConfig) -> Result<PlannedCompat> {
+/// The compat suite as `dyno run` runs it: every case, `dyno test`'s defaults (10 s per
+/// case, one job per CPU).
+fn open_compat(dir: &Path) -> Result<PlannedCompat> {
     let suite = crate::conform::compat::Suite::open(dir)?;
     let cases = crate::conform::compat::load_all(&suite, None)?;
-    let t = &run.test262;
     Ok(PlannedCompat {
         suite,
         cases,
-        timeout: std::time::Duration::from_secs_f64(t.timeout_s.unwrap_or(10.0)),
-        jobs: crate::conform::jobs_or_cpus(t.jobs),
+        timeout: std::time::Duration::from_secs(10),
+        jobs: crate::conform::jobs_or_cpus(None),
         expectations: None,
     })
 }

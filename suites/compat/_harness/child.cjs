@@ -30,4 +30,4 @@ function runSelf(file, { args = [], env = {}, input } = {}) {
   });
 }
 
-module.exports = { runSelf, argvFor };
+module.exports = { runSelf };

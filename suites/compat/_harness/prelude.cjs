@@ -244,6 +244,4 @@ module.exports = {
   throws,
   rejects,
   delay,
-  show,
-  AssertionError,
 };

@@ -1,5 +1,4 @@
 // ES module face of prelude.cjs (one implementation for both module systems).
 import prelude from "./prelude.cjs";
 
-export const { test, observe, after, ok, equal, notEqual, deepEqual, throws, rejects, delay, show, AssertionError } =
-  prelude;
+export const { test, observe, after, ok, equal, notEqual, deepEqual, throws, rejects, delay } = prelude;

@@ -3,9 +3,7 @@ description: setTimeout, setInterval and their clear functions as WHATWG HTML an
 area: timers
 subjects: [setTimeout, setInterval, clearTimeout, clearInterval]
 ---*/
-import { test, equal, deepEqual, ok, notEqual } from "../_harness/prelude.mjs";
-
-const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+import { test, equal, deepEqual, ok, notEqual, delay } from "../_harness/prelude.mjs";
 
 test("setTimeout passes extra arguments to the callback", async () => {
   const got = await new Promise((resolve) => setTimeout((...a) => resolve(a), 1, "a", 2, null));
@@ -32,7 +30,7 @@ test("clearInterval inside the callback stops further calls", async () => {
     n++;
     clearInterval(id);
   }, 1);
-  await wait(30);
+  await delay(30);
   equal(n, 1);
 });
 
@@ -50,7 +48,7 @@ test("a handle converts to a primitive id that clearTimeout accepts", async () =
   const id = +t;
   ok(Number.isInteger(id) && id > 0, "id " + id);
   clearTimeout(id);
-  await wait(20);
+  await delay(20);
   equal(fired, false);
 });
 
@@ -67,7 +65,7 @@ test("clearTimeout clears an interval and clearInterval a timeout", async () => 
   clearTimeout(i);
   const t = setTimeout(() => n++, 1);
   clearInterval(t);
-  await wait(20);
+  await delay(20);
   equal(n, 0);
 });
 
@@ -75,7 +73,7 @@ test("a negative or NaN delay behaves as zero", async () => {
   const order = [];
   setTimeout(() => order.push("neg"), -10);
   setTimeout(() => order.push("nan"), NaN);
-  await wait(15);
+  await delay(15);
   deepEqual(order, ["neg", "nan"]);
 });
 
@@ -83,7 +81,7 @@ test("a string delay is converted to a number", async () => {
   const order = [];
   setTimeout(() => order.push("20"), "20");
   setTimeout(() => order.push("1"), "1");
-  await wait(50);
+  await delay(50);
   deepEqual(order, ["1", "20"]);
 });
 

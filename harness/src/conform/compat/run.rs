@@ -84,21 +84,13 @@ pub fn run(config: &Config, args: &TestArgs, format: Format, log: Log) -> Result
         let name = runtime.name().to_owned();
         let exp_path = expectations_path(args.expectations.as_deref(), "compat", &name);
         let expectations = Expectations::load(&exp_path)?;
-        let caps = match probe::probe(runtime, &tokens, &config.env) {
-            Ok(c) => c,
-            Err(e) => {
-                log.warn(format!(
-                    "{name}: capability probe failed ({e:#}); every case with `requires` is skipped"
-                ));
-                BTreeSet::new()
-            }
-        };
-        let opts = CaseRun {
+        let opts = CaseRun::prepare(
             runtime,
-            env: &config.env,
-            caps: &caps,
-            timeout: Duration::from_secs_f64(args.timeout),
-        };
+            &config.env,
+            &tokens,
+            Duration::from_secs_f64(args.timeout),
+            log,
+        );
         let started = Instant::now();
         let cases = run_cases(
             &loaded,
@@ -134,33 +126,28 @@ pub fn run(config: &Config, args: &TestArgs, format: Format, log: Log) -> Result
         .zip(exp_shas)
         .map(|(r, sha)| record(r, suite.commit.clone(), None, args.filter.clone(), sha))
         .collect();
-    let text = match format {
-        Format::Matrix => {
-            let m = matrix::Matrix::build(&runs);
-            let dir = PathBuf::from("reports/compat");
-            m.write(&dir)?;
-            log.info(format!(
-                "interop matrix: {} and {}",
-                dir.join("matrix.md").display(),
-                dir.join("matrix.json").display()
-            ));
-            m.markdown()
+    let own = || -> Result<String> {
+        if format != Format::Matrix {
+            return Ok(matrix::area_table(&runs));
         }
-        _ => matrix::area_table(&runs),
-    };
-    let human_format = if format == Format::Matrix {
-        Format::Human
-    } else {
-        format
+        let m = matrix::Matrix::build(&runs);
+        let dir = PathBuf::from("reports/compat");
+        m.write(&dir)?;
+        log.info(format!(
+            "interop matrix: {} and {}",
+            dir.join("matrix.md").display(),
+            dir.join("matrix.json").display()
+        ));
+        Ok(m.markdown())
     };
     finish(
         args,
-        human_format,
+        format,
         log,
         &runs,
         records,
         header,
-        text,
+        own,
         expectations_error,
     )
 }
@@ -168,11 +155,51 @@ pub fn run(config: &Config, args: &TestArgs, format: Format, log: Log) -> Result
 /// What applies to every case on one runtime.
 pub struct CaseRun<'a> {
     pub runtime: &'a Runtime,
-    pub env: &'a Environment,
+    /// The children's environment: the run's, plus NO_COLOR and the child-runtime argv.
+    pub env: Environment,
     /// Capabilities the probe found.
-    pub caps: &'a BTreeSet<String>,
+    pub caps: BTreeSet<String>,
     /// `--timeout`; a case's `timeout:` replaces it.
     pub timeout: Duration,
+}
+
+impl<'a> CaseRun<'a> {
+    /// Probes `runtime` for `tokens` (a probe that fails is logged, and every case with
+    /// `requires` is then skipped) and settles the environment its cases run in.
+    pub fn prepare(
+        runtime: &'a Runtime,
+        env: &Environment,
+        tokens: &BTreeSet<String>,
+        timeout: Duration,
+        log: Log,
+    ) -> Self {
+        let caps = probe::probe(runtime, tokens, env).unwrap_or_else(|e| {
+            log.warn(format!(
+                "{}: capability probe failed ({e:#}); every compat case with `requires` is skipped",
+                runtime.name()
+            ));
+            BTreeSet::new()
+        });
+        let mut env = env.clone();
+        // Plain output: tests read stderr, and a colour escape would split a message.
+        env.set("NO_COLOR", "1");
+        let placeholder = PathBuf::from(super::FILE_PLACEHOLDER);
+        if let Some((program, args)) = runtime.command(Invocation::Module(&placeholder)) {
+            let argv: Vec<String> = std::iter::once(program.to_string_lossy().into_owned())
+                .chain(args.iter().map(|a| a.to_string_lossy().into_owned()))
+                .collect();
+            env.set(
+                super::RUNTIME_VAR,
+                serde_json::to_string(&argv).unwrap_or_default(),
+            );
+        }
+        CaseRun {
+            runtime,
+            env,
+            caps,
+            timeout,
+        }
+    }
 }
 
 /// Runs a loaded case; a case whose frontmatter is broken is a harness error.
@@ -186,7 +213,7 @@ pub fn run_loaded(case: &super::Loaded, opts: &CaseRun<'_>) -> CaseResult {
 /// Runs one case on one runtime: skip(host-capability) when a requirement is missing,
 /// else one process, classified.
 pub fn run_case(case: &Case, opts: &CaseRun<'_>) -> CaseResult {
-    let lacking = missing(case, opts.caps);
+    let lacking = missing(case, &opts.caps);
     if !lacking.is_empty() {
         return file_result(
             &case.id,
@@ -218,30 +245,15 @@ pub fn run_spec(id: &str, spec: &ProcSpec) -> CaseResult {
     }
 }
 
-/// The process for `case`: the runtime's module or script invocation, the child-runtime
-/// variable, limits.
+/// The process for `case`: the runtime's module or script invocation, in the prepared
+/// environment, with the case's limits.
 pub fn spec_for(case: &Case, opts: &CaseRun<'_>) -> Option<ProcSpec> {
     let invocation = if case.path.extension().is_some_and(|e| e == "cjs") {
         Invocation::Script(&case.path)
     } else {
         Invocation::Module(&case.path)
     };
-    let mut spec = opts.runtime.spec(invocation, opts.env)?;
-    let placeholder = PathBuf::from(super::FILE_PLACEHOLDER);
-    let argv = opts
-        .runtime
-        .command(Invocation::Module(&placeholder))
-        .map(|(program, args)| {
-            std::iter::once(program.to_string_lossy().into_owned())
-                .chain(args.iter().map(|a| a.to_string_lossy().into_owned()))
-                .collect::<Vec<_>>()
-        })?;
-    // Plain output: tests read stderr, and a colour escape would split a message.
-    spec.env.set("NO_COLOR", "1");
-    spec.env.set(
-        super::RUNTIME_VAR,
-        serde_json::to_string(&argv).unwrap_or_default(),
-    );
+    let mut spec = opts.runtime.spec(invocation, &opts.env)?;
     spec.limits = limits(
         case.meta
             .timeout
