@@ -503,18 +503,21 @@
   }
   // Request handlers of listening servers, by server id (node:http, Dynojs.serve).
   const httpServers = new Map();
-  function dispatchHttp(serverId, request) {
+  // A request arrives as plain arguments (see request_args in src/event_loop.rs): each
+  // kind of server builds only the objects it needs.
+  function dispatchHttp(serverId, id, method, url, httpVersion, rawHeaders, body, bodyStream, remoteAddress, remotePort, host) {
     const handler = httpServers.get(serverId);
     if (handler === undefined) {
-      binding.httpRespond(request.id, 503, null, [], 'Service Unavailable');
+      binding.httpRespond(id, 503, null, [], 'Service Unavailable');
       return;
     }
     try {
-      handler(request);
+      handler(id, method, url, httpVersion, rawHeaders, body, bodyStream, remoteAddress, remotePort, host);
     } catch (e) {
       uncaught(e);
     }
-    processTicksAndRejections();
+    // A handler that answered synchronously queued nothing: skip the drain's calls.
+    if (tickHead < ticks.length || pendingRejections.length > 0 || binding.jobPending()) processTicksAndRejections();
   }
   // Long-lived native handles (sockets, servers, children, pipes): id → (event, bytes).
   const handles = new Map();

@@ -458,9 +458,10 @@
       this._id = id;
       this.listening = true;
       this._address = { address: bindHost, family: bindHost.includes(':') ? 'IPv6' : 'IPv4', port: bound };
-      httpServers.set(id, (raw) => {
+      httpServers.set(id, (reqId, method, url, httpVersion, rawHeaders, body, bodyStream, remoteAddress, remotePort) => {
+        const raw = { method, url, httpVersion, rawHeaders, body, bodyStream, remoteAddress, remotePort };
         const req = new IncomingMessage(raw);
-        const res = new ServerResponse(req, raw.id);
+        const res = new ServerResponse(req, reqId);
         this.emit('request', req, res);
       });
       nextTick(() => this.emit('listening'));
@@ -517,7 +518,7 @@
     const hostname = options.hostname ?? '0.0.0.0';
     const id = ++nextServerId;
     const port = binding.httpListen(id, hostname, options.port ?? 8000);
-    const { Request, Response, kRaw } = web;
+    const { Request, Response, kRaw, kBody, kStatus, kStatusText, kHeaders, kInit, kDefaultType } = web;
     const origin = `http://${hostname.includes(':') ? `[${hostname}]` : hostname}:${port}`;
     const onError = options.onError;
     function fail(reqId, error) {
@@ -543,29 +544,44 @@
         fail(reqId, new TypeError('Return value from serve handler must be a response or a promise resolving to a response'));
         return;
       }
-      const body = response[web.kBody].value;
+      const body = response[kBody];
       if (body !== null && typeof body === 'object' && !(body instanceof Uint8Array)) {
         // A stream body: read whole, then answered (no streaming responses yet).
         internals.internal('internal/streams').readAllBytes(body).then(
-          (bytes) => binding.httpRespond(reqId, response.status, response.statusText || null, response[kRaw](), bytes),
+          (bytes) => answer(reqId, response, bytes),
           (e) => fail(reqId, e));
         return;
       }
-      binding.httpRespond(reqId, response.status, response.statusText || null, response[kRaw](), body);
+      answer(reqId, response, body);
     }
-    httpServers.set(id, (raw) => {
-      const host = hostOf(raw.rawHeaders);
-      const body = raw.bodyStream === undefined ? raw.body : streamedBody(raw.bodyStream);
-      const request = Request[kRaw](host ? `http://${host}${raw.url}` : origin + raw.url, raw.method, raw.rawHeaders, body);
+    /** Sends a response: headers given as a plain object are read and validated by the
+     * binding directly (no Headers object, no flat copy made in JS). */
+    function answer(reqId, response, body) {
+      let headers = response[kHeaders];
+      if (headers !== undefined) {
+        headers = headers.flat();
+      } else {
+        headers = response[kInit];
+        if (headers !== undefined && headers !== null && Object.getPrototypeOf(headers) !== Object.prototype) headers = response.headers.flat();
+      }
+      try {
+        binding.httpRespond(reqId, response[kStatus], response[kStatusText] || null, headers, body, response[kDefaultType]);
+      } catch (e) {
+        fail(reqId, e);
+      }
+    }
+    httpServers.set(id, (reqId, method, url, httpVersion, rawHeaders, body, bodyStream, remoteAddress, remotePort, host) => {
+      if (bodyStream !== undefined) body = streamedBody(bodyStream);
+      const request = Request[kRaw](host === undefined ? origin + url : 'http://' + host + url, method, rawHeaders, body);
       let out;
       try {
-        out = handler(request, new ServeInfo(raw));
+        out = handler(request, { __proto__: ServeInfoPrototype, _hostname: remoteAddress, _port: remotePort });
       } catch (e) {
-        fail(raw.id, e);
+        fail(reqId, e);
         return;
       }
-      if (out !== null && typeof out === 'object' && typeof out.then === 'function') out.then((r) => send(raw.id, r), (e) => fail(raw.id, e));
-      else send(raw.id, out);
+      if (!(out instanceof Response) && out !== null && typeof out === 'object' && typeof out.then === 'function') out.then((r) => send(reqId, r), (e) => fail(reqId, e));
+      else send(reqId, out);
     });
     let resolveFinished;
     const finished = new Promise((resolve) => (resolveFinished = resolve));
@@ -619,18 +635,11 @@
   }
   /** The handler's second argument; the address object is made only when asked for. */
   class ServeInfo {
-    constructor(raw) {
-      this._raw = raw;
-    }
     get remoteAddr() {
-      const raw = this._raw;
-      return { transport: 'tcp', hostname: raw.remoteAddress, port: raw.remotePort };
+      return { transport: 'tcp', hostname: this._hostname, port: this._port };
     }
   }
-  function hostOf(raw) {
-    for (let i = 0; i < raw.length; i += 2) if (raw[i].length === 4 && raw[i].toLowerCase() === 'host') return raw[i + 1];
-    return undefined;
-  }
+  const ServeInfoPrototype = ServeInfo.prototype;
 
   // ---- the client: http.request / http.get over hyper's pooled client ----------------
   // The request body is buffered until end() (then sent with a content-length, or

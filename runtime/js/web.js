@@ -6,6 +6,7 @@
   const { argTypeError } = internals;
   const kRaw = Symbol('rawHeaders');
   const kBody = Symbol('body');
+  const kUsed = Symbol('used');
   const kClone = Symbol('clone');
 
   const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
@@ -186,25 +187,25 @@
   function consume(self) {
     const b = self[kBody];
     if (self.bodyUsed) return Promise.reject(new TypeError('Body is unusable: Body has already been read'));
-    b.used = true;
-    if (isStream(b.value)) {
-      if (b.value.locked) return Promise.reject(new TypeError('Body is unusable: the stream is locked'));
-      return streams().readAllBytes(b.value);
+    self[kUsed] = true;
+    if (isStream(b)) {
+      if (b.locked) return Promise.reject(new TypeError('Body is unusable: the stream is locked'));
+      return streams().readAllBytes(b);
     }
-    return Promise.resolve(b.value);
+    return Promise.resolve(b);
   }
-  // The body methods of Request and Response. this[kBody] is { value, used }, value a
-  // string, Uint8Array, ReadableStream or null.
+  // The body methods of Request and Response. this[kBody] is a string, Uint8Array,
+  // ReadableStream or null; this[kUsed] (false on the prototype) is set once it is read.
   const BodyMixin = {
     get body() {
       const b = this[kBody];
-      if (b.value === null) return null;
-      if (!isStream(b.value)) b.value = streams().streamOfBytes(bytesOf(b.value).slice());
-      return b.value;
+      if (b === null) return null;
+      if (isStream(b)) return b;
+      return (this[kBody] = streams().streamOfBytes(bytesOf(b).slice()));
     },
     get bodyUsed() {
       const b = this[kBody];
-      return b.used || (isStream(b.value) && streams().isDisturbed(b.value));
+      return this[kUsed] || (isStream(b) && streams().isDisturbed(b));
     },
     text() {
       return consume(this).then(textOf);
@@ -228,10 +229,10 @@
     [kClone]() {
       const b = this[kBody];
       if (this.bodyUsed) throw new TypeError('Body has already been consumed.');
-      if (!isStream(b.value)) return { value: b.value, used: false };
-      const [one, two] = b.value.tee();
-      b.value = one;
-      return { value: two, used: false };
+      if (!isStream(b)) return b;
+      const [one, two] = b.tee();
+      this[kBody] = one;
+      return two;
     },
   };
   function mixBody(C) {
@@ -263,7 +264,6 @@
         }
         this[kUrl] = parsed.href;
         this[kMethod] = 'GET';
-        this[kBody] = { value: null, used: false };
       }
       if (init.method !== undefined) {
         const m = `${init.method}`;
@@ -278,18 +278,14 @@
       if (init.body !== undefined && init.body !== null) {
         if (this[kMethod] === 'GET' || this[kMethod] === 'HEAD') throw new TypeError('Request with GET/HEAD method cannot have body.');
         const { body, type } = bodyOf(init.body);
-        this[kBody] = { value: body, used: false };
+        this[kBody] = body;
         if (type && !(this[kHeaders] ??= new Headers()).has('content-type')) this[kHeaders].set('content-type', type);
       }
     }
-    /** A request from the wire: headers parsed on first use. */
+    /** A request from the wire: headers parsed on first use. An object literal (one
+     * allocation, no constructor call) is the cheapest way QuickJS has to make one. */
     static [kRaw](url, method, rawHeaders, body) {
-      const r = new Request(kRaw);
-      r[kUrl] = url;
-      r[kMethod] = method;
-      r[kRawHeaders] = rawHeaders;
-      r[kBody] = { value: body ?? null, used: false };
-      return r;
+      return { __proto__: RequestPrototype, [kUrl]: url, [kMethod]: method, [kRawHeaders]: rawHeaders, [kBody]: body ?? null };
     }
     get method() {
       return this[kMethod];
@@ -327,7 +323,8 @@
     }
   }
   mixBody(Request);
-  Object.assign(Request.prototype, { [kHeaders]: undefined, [kRawHeaders]: undefined, [kSignal]: undefined, [kRedirect]: 'follow' });
+  const RequestPrototype = Request.prototype;
+  Object.assign(RequestPrototype, { [kHeaders]: undefined, [kRawHeaders]: undefined, [kSignal]: undefined, [kRedirect]: 'follow', [kBody]: null, [kUsed]: false });
 
   const REDIRECTS = new Set([301, 302, 303, 307, 308]);
   const NULL_BODY = new Set([101, 103, 204, 205, 304]);
@@ -354,8 +351,10 @@
         value = r.body;
         if (r.type !== null) this[kDefaultType] = r.type;
       }
-      if (value !== null && NULL_BODY.has(status)) throw new TypeError('Response with null body status cannot have body');
-      this[kBody] = { value, used: false };
+      if (value !== null) {
+        if (NULL_BODY.has(status)) throw new TypeError('Response with null body status cannot have body');
+        this[kBody] = value;
+      }
     }
     /** A response from the network (fetch): raw headers, a body stream. */
     static [kRaw](status, statusText, rawHeaders, body, url, redirected) {
@@ -366,7 +365,7 @@
       r[kType] = 'basic';
       r[kUrl] = url;
       r[kRedirected] = redirected;
-      r[kBody] = { value: body, used: false };
+      r[kBody] = body;
       return r;
     }
     static json(data, init) {
@@ -452,7 +451,7 @@
   mixBody(Response);
   Object.assign(Response.prototype, {
     [kStatus]: 200, [kStatusText]: '', [kHeaders]: undefined, [kInit]: undefined, [kType]: 'default',
-    [kUrl]: '', [kRedirected]: false, [kDefaultType]: undefined,
+    [kUrl]: '', [kRedirected]: false, [kDefaultType]: undefined, [kBody]: null, [kUsed]: false,
   });
 
   const LABELS = new Map([
@@ -624,9 +623,9 @@
         if (!headers.has('user-agent')) flat.push('user-agent', `dynojs/${binding.version}`);
         binding.fetchStart(id, request.method, request.url, flat, bytes, request.redirect);
       };
-      const b = request[kBody].value;
+      const b = request[kBody];
       if (isStream(b)) {
-        request[kBody].used = true;
+        request[kUsed] = true;
         streams().readAllBytes(b).then(send, (e) => {
           done = true;
           reject(e);
@@ -637,5 +636,5 @@
     });
   }
 
-  return { Headers, Request, Response, TextEncoder, TextDecoder, fetch, kRaw, kBody };
+  return { Headers, Request, Response, TextEncoder, TextDecoder, fetch, kRaw, kBody, kStatus, kStatusText, kHeaders, kInit, kDefaultType };
 })

@@ -186,6 +186,13 @@ pub fn create<'js>(
         Function::new(ctx.clone(), |ctx: Ctx<'_>| run_microtasks(&ctx))?,
     )?;
     b.set(
+        "jobPending",
+        Function::new(ctx.clone(), |ctx: Ctx<'_>| {
+            // SAFETY: the runtime of this context, whose lock the caller holds.
+            unsafe { qjs::JS_IsJobPending(qjs::JS_GetRuntime(ctx.as_raw().as_ptr())) }
+        })?,
+    )?;
+    b.set(
         "enqueueJob",
         Function::new(ctx.clone(), |f: Function<'_>| f.defer(()))?,
     )?;
@@ -532,22 +539,36 @@ fn http_close(server: f64) -> bool {
     crate::io::current().is_some_and(|io| crate::http::close(&io, server as u64))
 }
 
-/// `httpRespond(id, status, reason, [name, value, ...], body)`: false when the request
-/// is gone.
-fn http_respond(
-    ctx: Ctx<'_>,
+/// `httpRespond(id, status, reason, headers, body[, defaultType])`: false when the
+/// request is gone. `headers` is `[name, value, ...]` or a plain object of them (a
+/// Response's init, validated and lower-cased here as `new Headers(init)` would);
+/// `defaultType` is the body's content type, added when the headers have none.
+fn http_respond<'js>(
+    ctx: Ctx<'js>,
     id: f64,
     status: u16,
     reason: Option<String>,
-    headers: Vec<String>,
-    body: Value<'_>,
+    headers: Value<'js>,
+    body: Value<'js>,
+    default_type: rquickjs::function::Opt<Option<String>>,
 ) -> Result<bool> {
     let body = if body.is_undefined() || body.is_null() {
         Vec::new()
     } else {
         bytes_of(&body)?
     };
-    let headers = pairs(headers);
+    let mut headers = if let Some(flat) = headers.as_array() {
+        pairs(flat.iter::<String>().collect::<Result<_>>()?)
+    } else if let Some(init) = headers.as_object() {
+        header_init(&ctx, init)?
+    } else {
+        Vec::new()
+    };
+    if let Some(Some(ty)) = default_type.0 {
+        if !headers.iter().any(|(n, _)| n == "content-type") {
+            headers.push(("content-type".to_owned(), ty));
+        }
+    }
     let answer = crate::http::Answer {
         status,
         reason,
@@ -556,6 +577,43 @@ fn http_respond(
     };
     crate::http::respond(id as u64, answer)
         .or_else(|e| throw_coded(&ctx, "ERR_HTTP_INVALID_HEADER_VALUE", &e))
+}
+
+/// The pairs of a `{ name: value }` header init: names checked against the token
+/// grammar and lower-cased, values stringified, trimmed of HTTP whitespace and refused
+/// with NUL, CR or LF — the TypeErrors `new Headers(init)` throws.
+fn header_init<'js>(ctx: &Ctx<'js>, init: &Object<'js>) -> Result<Vec<(String, String)>> {
+    let mut out: Vec<(String, String)> = Vec::new();
+    for prop in init.props::<String, rquickjs::Coerced<String>>() {
+        let (name, rquickjs::Coerced(value)) = prop?;
+        let token = |b: u8| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b);
+        if name.is_empty() || !name.bytes().all(token) {
+            return Err(rquickjs::Exception::throw_type(
+                ctx,
+                &format!("Header name is not valid: \"{name}\""),
+            ));
+        }
+        let value = value.trim_matches(|c| matches!(c, ' ' | '\t' | '\n' | '\r'));
+        if value.contains(['\0', '\r', '\n']) {
+            return Err(rquickjs::Exception::throw_type(
+                ctx,
+                &format!("Header value is not valid: \"{value}\""),
+            ));
+        }
+        let name = name.to_ascii_lowercase();
+        // Names differing only in case are one header, as in Headers (set-cookie apart).
+        match out
+            .iter_mut()
+            .find(|(n, _)| *n == name && n != "set-cookie")
+        {
+            Some((_, old)) => {
+                old.push_str(", ");
+                old.push_str(value);
+            }
+            None => out.push((name, value.to_owned())),
+        }
+    }
+    Ok(out)
 }
 
 /// `httpRespondStart(id, status, reason, [name, value, ...])`: a stream id for

@@ -93,6 +93,9 @@ fn poll(vm: &Vm, wait: Option<Duration>) {
     let mut rx = vm.io.rx.borrow_mut();
     let mut ready = Vec::new();
     if vm.io.has_tasks() {
+        // The completions are dispatched inside the runtime too: a task JS wakes (a
+        // response handed to its connection, a write) is then queued locally, instead of
+        // through the injection queue and an eventfd write to unpark the driver.
         vm.tokio.block_on(async {
             tokio::task::yield_now().await;
             while let Ok(c) = rx.try_recv() {
@@ -110,27 +113,33 @@ fn poll(vm: &Vm, wait: Option<Duration>) {
                     ready.push(c);
                 }
             }
+            drop(rx);
+            dispatch_all(vm, ready);
         });
-    } else {
-        match rx.try_recv() {
-            Ok(c) => ready.push(c),
-            Err(_) if wait != Some(Duration::ZERO) => {
-                binding::flush_stdout();
-                let first = vm.tokio.block_on(async {
-                    match wait {
-                        Some(d) => tokio::time::timeout(d, rx.recv()).await.ok().flatten(),
-                        None => rx.recv().await,
-                    }
-                });
-                ready.extend(first);
-            }
-            Err(_) => {}
+        return;
+    }
+    match rx.try_recv() {
+        Ok(c) => ready.push(c),
+        Err(_) if wait != Some(Duration::ZERO) => {
+            binding::flush_stdout();
+            let first = vm.tokio.block_on(async {
+                match wait {
+                    Some(d) => tokio::time::timeout(d, rx.recv()).await.ok().flatten(),
+                    None => rx.recv().await,
+                }
+            });
+            ready.extend(first);
         }
-        while let Ok(c) = rx.try_recv() {
-            ready.push(c);
-        }
+        Err(_) => {}
+    }
+    while let Ok(c) = rx.try_recv() {
+        ready.push(c);
     }
     drop(rx);
+    dispatch_all(vm, ready);
+}
+
+fn dispatch_all(vm: &Vm, ready: Vec<Completion>) {
     for completion in ready {
         if completion.counted {
             vm.io.finished();
@@ -149,8 +158,7 @@ fn dispatch(vm: &Vm, completion: Completion) {
             let hooks = crate::vm::hooks(&ctx)?;
             if let Ok(Payload::Request(request)) = completion.result {
                 let f: rquickjs::Function = hooks.get("dispatchHttp")?;
-                let req = request_object(&ctx, *request)?;
-                return f.call::<_, ()>((completion.id, req));
+                return f.call_arg::<()>(request_args(&ctx, completion.id, *request)?);
             }
             if let Ok(Payload::Event(body, bytes)) = completion.result {
                 let f: rquickjs::Function = hooks.get("dispatchHandle")?;
@@ -254,36 +262,61 @@ fn response_object<'js>(
     Ok(o)
 }
 
-/// The JS view of a request: `{id, method, url, httpVersion, rawHeaders, body,
-/// remoteAddress, remotePort}`; its response sender is filed under `id`.
-fn request_object<'js>(
+/// The arguments of `dispatchHttp(serverId, id, method, url, httpVersion, rawHeaders,
+/// body, bodyStream, remoteAddress, remotePort, host)` for a request (plain arguments,
+/// no object: a handler builds only what it uses); its response sender is filed under
+/// `id`.
+fn request_args<'js>(
     ctx: &rquickjs::Ctx<'js>,
+    server: f64,
     request: crate::http::HttpRequest,
-) -> rquickjs::Result<rquickjs::Object<'js>> {
-    let o = rquickjs::Object::new(ctx.clone())?;
-    o.set("id", request.id as f64)?;
-    o.set("method", request.method)?;
-    o.set("url", request.url)?;
-    o.set("httpVersion", request.version)?;
+) -> rquickjs::Result<rquickjs::function::Args<'js>> {
+    let mut args = rquickjs::function::Args::new(ctx.clone(), 11);
+    args.push_arg(server)?;
+    args.push_arg(request.id as f64)?;
+    let head = &request.head;
+    args.push_arg(head.method.as_str())?;
+    match head.uri.path_and_query() {
+        Some(target) => args.push_arg(target.as_str())?,
+        None => args.push_arg(head.uri.to_string())?,
+    }
+    args.push_arg(if head.version == hyper::Version::HTTP_10 {
+        "1.0"
+    } else {
+        "1.1"
+    })?;
     let raw = rquickjs::Array::new(ctx.clone())?;
-    for (i, (name, value)) in request.headers.iter().enumerate() {
+    let mut host = None;
+    for (i, (name, value)) in head.headers.iter().enumerate() {
+        let value =
+            rquickjs::String::from_str(ctx.clone(), &String::from_utf8_lossy(value.as_bytes()))?;
+        if host.is_none() && name == hyper::header::HOST {
+            host = Some(value.clone());
+        }
         raw.set(2 * i, name.as_str())?;
-        raw.set(2 * i + 1, String::from_utf8_lossy(value).as_ref())?;
+        raw.set(2 * i + 1, value)?;
     }
-    o.set("rawHeaders", raw)?;
-    if !request.body.is_empty() {
-        o.set(
-            "body",
-            rquickjs::TypedArray::<u8>::new(ctx.clone(), request.body.to_vec())?,
-        )?;
+    args.push_arg(raw)?;
+    if request.body.is_empty() {
+        args.push_arg(rquickjs::Undefined)?;
+    } else {
+        args.push_arg(rquickjs::TypedArray::<u8>::new(
+            ctx.clone(),
+            request.body.to_vec(),
+        )?)?;
     }
-    if let Some(stream) = request.body_stream {
-        o.set("bodyStream", stream as f64)?;
+    args.push_arg(request.body_stream.map(|s| s as f64))?;
+    match &request.remote {
+        Some((peer, port)) => {
+            args.push_arg(peer.as_ref())?;
+            args.push_arg(*port)?;
+        }
+        None => {
+            args.push_arg(rquickjs::Undefined)?;
+            args.push_arg(rquickjs::Undefined)?;
+        }
     }
-    if let Some(remote) = request.remote {
-        o.set("remoteAddress", remote.ip().to_string())?;
-        o.set("remotePort", remote.port())?;
-    }
+    args.push_arg(host)?;
     crate::http::file(request.id, request.respond);
-    Ok(o)
+    Ok(args)
 }

@@ -12,7 +12,6 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::convert::Infallible;
-use std::net::SocketAddr;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use bytes::Bytes;
@@ -27,18 +26,14 @@ use crate::io::{Completion, IoError, Payload};
 #[derive(Debug)]
 pub struct HttpRequest {
     pub id: u64,
-    pub method: String,
-    /// Path and query, as sent.
-    pub url: String,
-    /// `1.1` or `1.0`.
-    pub version: &'static str,
-    /// Header names as sent (case kept) and values.
-    pub headers: Vec<(String, Bytes)>,
+    /// Method, target, version and headers, as hyper parsed them (moved, not copied).
+    pub head: hyper::http::request::Parts,
     pub body: Bytes,
     /// Set when the body streams in (large or of unknown size): its events arrive on this
     /// id as `data`/`end`/`error`, paced by `httpBodyPause`.
     pub body_stream: Option<u64>,
-    pub remote: Option<SocketAddr>,
+    /// The peer's address (formatted once per connection) and port.
+    pub remote: Option<(std::sync::Arc<str>, u16)>,
     pub respond: oneshot::Sender<Response<Body>>,
 }
 
@@ -204,10 +199,13 @@ pub fn listen(io: &crate::io::Io, server: u64, host: &str, port: u16) -> Result<
             let _ = stream.set_nodelay(true);
             let tx = tx.clone();
             let mut stop = stopped.clone();
+            let peer: std::sync::Arc<str> = remote.ip().to_string().into();
+            let port = remote.port();
             tokio::spawn(async move {
                 let service = hyper::service::service_fn(move |req: Request<Incoming>| {
                     let tx = tx.clone();
-                    async move { Ok::<_, Infallible>(handle(req, tx, server, remote).await) }
+                    let peer = peer.clone();
+                    async move { Ok::<_, Infallible>(handle(req, tx, server, (peer, port)).await) }
                 });
                 let conn = hyper::server::conn::http1::Builder::new()
                     .keep_alive(true)
@@ -278,7 +276,7 @@ async fn handle(
     req: Request<Incoming>,
     tx: tokio::sync::mpsc::UnboundedSender<Completion>,
     server: u64,
-    remote: SocketAddr,
+    remote: (std::sync::Arc<str>, u16),
 ) -> Response<Body> {
     let (parts, body) = req.into_parts();
     // Small bodies (most requests) arrive whole with the request; large or unknown-size
@@ -294,25 +292,9 @@ async fn handle(
         (Bytes::new(), Some(stream_body(body, tx.clone())))
     };
     let (respond, answer) = oneshot::channel();
-    let version = if parts.version == hyper::Version::HTTP_10 {
-        "1.0"
-    } else {
-        "1.1"
-    };
-    let headers = parts
-        .headers
-        .iter()
-        .map(|(n, v)| (n.as_str().to_owned(), Bytes::copy_from_slice(v.as_bytes())))
-        .collect();
     let request = HttpRequest {
         id: NEXT_REQUEST.fetch_add(1, Ordering::Relaxed),
-        method: parts.method.as_str().to_owned(),
-        url: parts
-            .uri
-            .path_and_query()
-            .map_or_else(|| parts.uri.to_string(), |p| p.as_str().to_owned()),
-        version,
-        headers,
+        head: parts,
         body,
         body_stream,
         remote: Some(remote),
