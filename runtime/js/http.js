@@ -539,24 +539,25 @@
         binding.httpRespond(reqId, 500, null, ['content-type', 'text/plain;charset=UTF-8'], 'Internal Server Error');
       }
     }
+    /** Answers with what a handler's promise resolved to. */
     function send(reqId, response) {
-      if (!(response instanceof Response)) {
-        fail(reqId, new TypeError('Return value from serve handler must be a response or a promise resolving to a response'));
-        return;
-      }
+      if (response instanceof Response) answer(reqId, response);
+      else fail(reqId, new TypeError('Return value from serve handler must be a response or a promise resolving to a response'));
+    }
+    /** Sends a Response. Headers given as a plain object are read and validated by the
+     * binding directly (no Headers object, no flat copy made in JS). */
+    function answer(reqId, response) {
       const body = response[kBody];
       if (body !== null && typeof body === 'object' && !(body instanceof Uint8Array)) {
         // A stream body: read whole, then answered (no streaming responses yet).
         internals.internal('internal/streams').readAllBytes(body).then(
-          (bytes) => answer(reqId, response, bytes),
+          (bytes) => respond(reqId, response, bytes),
           (e) => fail(reqId, e));
         return;
       }
-      answer(reqId, response, body);
+      respond(reqId, response, body);
     }
-    /** Sends a response: headers given as a plain object are read and validated by the
-     * binding directly (no Headers object, no flat copy made in JS). */
-    function answer(reqId, response, body) {
+    function respond(reqId, response, body) {
       let headers = response[kHeaders];
       if (headers !== undefined) {
         headers = headers.flat();
@@ -580,7 +581,8 @@
         fail(reqId, e);
         return;
       }
-      if (!(out instanceof Response) && out !== null && typeof out === 'object' && typeof out.then === 'function') out.then((r) => send(reqId, r), (e) => fail(reqId, e));
+      if (out instanceof Response) answer(reqId, out);
+      else if (out !== null && typeof out === 'object' && typeof out.then === 'function') out.then((r) => send(reqId, r), (e) => fail(reqId, e));
       else send(reqId, out);
     });
     let resolveFinished;

@@ -550,7 +550,7 @@ fn http_respond<'js>(
     reason: Option<String>,
     headers: Value<'js>,
     body: Value<'js>,
-    default_type: rquickjs::function::Opt<Option<String>>,
+    default_type: rquickjs::function::Opt<Value<'js>>,
 ) -> Result<bool> {
     let body = if body.is_undefined() || body.is_null() {
         Vec::new()
@@ -564,9 +564,9 @@ fn http_respond<'js>(
     } else {
         Vec::new()
     };
-    if let Some(Some(ty)) = default_type.0 {
+    if let Some(ty) = default_type.0.filter(Value::is_string) {
         if !headers.iter().any(|(n, _)| n == "content-type") {
-            headers.push(("content-type".to_owned(), ty));
+            headers.push(("content-type".to_owned(), ty.get()?));
         }
     }
     let answer = crate::http::Answer {

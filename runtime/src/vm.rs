@@ -59,6 +59,11 @@ pub struct Vm {
     /// The ES-module main's evaluation promise, checked for unsettled top-level await.
     main_promise: RefCell<Option<Persistent<Promise<'static>>>>,
     main_name: RefCell<String>,
+    /// One block of every small size class of QuickJS's arena allocator, held for the
+    /// VM's life. QuickJS frees an arena (4 KiB of one block size) when its last block
+    /// is freed and builds a new one, free list and all, on the next allocation — so a
+    /// size only short-lived objects use (a request's, say) cost an arena per request.
+    arena_pins: Vec<*mut std::ffi::c_void>,
 }
 
 /// Evaluates `source` as a classic script named `filename`; returns its completion value.
@@ -134,6 +139,14 @@ impl Vm {
         let context =
             Context::full(&runtime).map_err(|e| format!("cannot create the JS context: {e}"))?;
         let clock = Rc::new(Clock::new());
+        let arena_pins = context.with(|ctx| {
+            // SAFETY: the runtime of a live context; the blocks are freed in `drop`.
+            let rt = unsafe { qjs::JS_GetRuntime(ctx.as_raw().as_ptr()) };
+            (8..=504)
+                .step_by(8)
+                .map(|size| unsafe { qjs::js_malloc_rt(rt, size) })
+                .collect()
+        });
 
         let on_rejection: Rc<RefCell<Option<Persistent<Function<'static>>>>> =
             Rc::new(RefCell::new(None));
@@ -181,6 +194,7 @@ impl Vm {
             io,
             main_promise: RefCell::new(None),
             main_name: RefCell::new(String::new()),
+            arena_pins,
         })
     }
 
@@ -306,6 +320,13 @@ impl Drop for Vm {
         self.main_promise.borrow_mut().take();
         HOOKS.with(|h| h.borrow_mut().take());
         crate::io::install(None);
+        self.context.with(|ctx| {
+            // SAFETY: blocks from js_malloc_rt of this runtime, freed once.
+            let rt = unsafe { qjs::JS_GetRuntime(ctx.as_raw().as_ptr()) };
+            for block in self.arena_pins.drain(..) {
+                unsafe { qjs::js_free_rt(rt, block) };
+            }
+        });
         self.runtime.run_gc();
     }
 }
