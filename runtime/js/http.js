@@ -518,7 +518,7 @@
     const hostname = options.hostname ?? '0.0.0.0';
     const id = ++nextServerId;
     const port = binding.httpListen(id, hostname, options.port ?? 8000);
-    const { Request, Response, kRaw, kBody, kStatus, kStatusText, kHeaders, kInit, kDefaultType } = web;
+    const { Response, kBody, kStatus, kStatusText, kHeaders, kInit, kDefaultType, kUrl, kMethod, kRawHeaders, RequestPrototype } = web;
     const origin = `http://${hostname.includes(':') ? `[${hostname}]` : hostname}:${port}`;
     const onError = options.onError;
     function fail(reqId, error) {
@@ -573,7 +573,8 @@
     }
     httpServers.set(id, (reqId, method, url, httpVersion, rawHeaders, body, bodyStream, remoteAddress, remotePort, host) => {
       if (bodyStream !== undefined) body = streamedBody(bodyStream);
-      const request = Request[kRaw](host === undefined ? origin + url : 'http://' + host + url, method, rawHeaders, body);
+      // Request[kRaw] inlined: this runs for every request.
+      const request = { __proto__: RequestPrototype, [kUrl]: host === undefined ? origin + url : 'http://' + host + url, [kMethod]: method, [kRawHeaders]: rawHeaders, [kBody]: body ?? null };
       let out;
       try {
         out = handler(request, { __proto__: ServeInfoPrototype, _hostname: remoteAddress, _port: remotePort });
@@ -581,8 +582,11 @@
         fail(reqId, e);
         return;
       }
-      if (out instanceof Response) answer(reqId, out);
-      else if (out !== null && typeof out === 'object' && typeof out.then === 'function') out.then((r) => send(reqId, r), (e) => fail(reqId, e));
+      if (out instanceof Response) {
+        const b = out[kBody];
+        if (b === null || typeof b === 'string' || b instanceof Uint8Array) respond(reqId, out, b);
+        else answer(reqId, out);
+      } else if (out !== null && typeof out === 'object' && typeof out.then === 'function') out.then((r) => send(reqId, r), (e) => fail(reqId, e));
       else send(reqId, out);
     });
     let resolveFinished;

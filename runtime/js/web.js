@@ -352,7 +352,7 @@
         if (r.type !== null) this[kDefaultType] = r.type;
       }
       if (value !== null) {
-        if (NULL_BODY.has(status)) throw new TypeError('Response with null body status cannot have body');
+        if (status !== 200 && NULL_BODY.has(status)) throw new TypeError('Response with null body status cannot have body');
         this[kBody] = value;
       }
     }
@@ -636,5 +636,8 @@
     });
   }
 
-  return { Headers, Request, Response, TextEncoder, TextDecoder, fetch, kRaw, kBody, kStatus, kStatusText, kHeaders, kInit, kDefaultType };
+  return {
+    Headers, Request, Response, TextEncoder, TextDecoder, fetch, kRaw, kBody, kStatus, kStatusText, kHeaders, kInit, kDefaultType,
+    kUrl, kMethod, kRawHeaders, RequestPrototype,
+  };
 })

@@ -322,6 +322,16 @@ fn dynojs_serve_answers_and_turns_errors_into_500() {
     );
     let r = c.get("/wrong");
     assert_eq!(r.status, 500);
+    assert_eq!(c.get("/wrong-later").status, 500);
+    let r = c.get("/headers");
+    assert_eq!(r.header("x-num"), Some("7"));
+    assert_eq!(r.header("x-dup"), Some("a, b"));
+    assert_eq!(r.header("content-type"), Some("text/plain;charset=UTF-8"));
+    let r = c.get("/bad-header");
+    assert_eq!(r.status, 500);
+    let r = c.get("/bytes");
+    assert_eq!((r.text().as_str(), r.header("content-type")), ("hi", None));
+    assert_eq!(c.get("/peer").text(), "127.0.0.1 number");
     // The connection is still good after errors, and the server keeps serving.
     assert_eq!(c.get("/nothing").status, 404);
     // A 1 MiB chunked upload streams into `req.body` on the same connection.
@@ -341,6 +351,10 @@ fn dynojs_serve_answers_and_turns_errors_into_500() {
     let stderr = server.stderr();
     assert!(stderr.contains("handler failed on purpose"), "{stderr}");
     assert!(stderr.contains("must be a response"), "{stderr}");
+    assert!(
+        stderr.contains("Header name is not valid: \"bad name\""),
+        "{stderr}"
+    );
 }
 
 /// The Express app of the HTTP benchmarks (`suites/bench/http/express`, installed with

@@ -2,26 +2,37 @@
 const server = Dynojs.serve({
   port: 0,
   hostname: "127.0.0.1",
-  async fetch(req) {
+  // Synchronous answers take the server's direct path; the others return promises.
+  fetch(req, info) {
     const url = req.url.slice(req.url.indexOf("/", 8));
     if (url === "/") return new Response("Hello, World!", { headers: { "content-type": "text/plain" } });
+    // Plain-object headers are validated and lower-cased natively: names that differ in
+    // case are one header, values are stringified and trimmed, a string body adds its type.
+    if (url === "/headers") return new Response("h", { headers: { "X-Num": 7, "x-dup": "a", "X-Dup": " b " } });
+    if (url === "/bad-header") return new Response("never", { headers: { "bad name": "x" } });
+    if (url === "/bytes") return new Response(new Uint8Array([104, 105]));
+    if (url === "/peer") return new Response(`${info.remoteAddr.hostname} ${typeof info.remoteAddr.port}`);
     if (url === "/throw") throw new Error("handler failed on purpose");
-    if (url === "/json" && req.method === "POST") {
-      const body = await req.json();
-      return Response.json({ got: body.value, agent: req.headers.get("X-Agent") }, { status: 201 });
-    }
     if (url === "/wrong") return "not a response";
-    if (url === "/upload") {
-      // A large body streams in: count bytes and chunks as they arrive.
-      let bytes = 0;
-      let chunks = 0;
-      for await (const chunk of req.body) {
-        bytes += chunk.length;
-        chunks++;
-      }
-      return new Response(`${bytes} bytes in ${chunks > 1 ? "several chunks" : "one chunk"}`);
-    }
-    return new Response("nope", { status: 404 });
+    return answerLater(req, url);
   },
 });
+async function answerLater(req, url) {
+  if (url === "/json" && req.method === "POST") {
+    const body = await req.json();
+    return Response.json({ got: body.value, agent: req.headers.get("X-Agent") }, { status: 201 });
+  }
+  if (url === "/wrong-later") return "not a response";
+  if (url === "/upload") {
+    // A large body streams in: count bytes and chunks as they arrive.
+    let bytes = 0;
+    let chunks = 0;
+    for await (const chunk of req.body) {
+      bytes += chunk.length;
+      chunks++;
+    }
+    return new Response(`${bytes} bytes in ${chunks > 1 ? "several chunks" : "one chunk"}`);
+  }
+  return new Response("nope", { status: 404 });
+}
 console.log(`DYNO_READY port=${server.port}`);
