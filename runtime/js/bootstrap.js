@@ -32,6 +32,81 @@
     if (typeof fn !== 'function') throw argTypeError(name, 'of type function', fn);
   }
 
+  // V8's err.stack: "Name: message" then the frames, the head written when the stack is
+  // first read (so `this.name = ...` after super() shows). QuickJS-ng builds the stack at
+  // construction, and keeps only the frames; when Error.prepareStackTrace is a function it
+  // calls it with the error and its CallSites and stores the result as the error's
+  // [[ErrorData]] stack, which the Error.prototype.stack getter returns. The default
+  // prepareStackTrace below returns the CallSites held in a LazyStack, and the getter
+  // formats them on first read into an own data property, as V8 does. Objects that keep an
+  // own `stack` (Error.captureStackTrace's target, DOMException) are formatted at once.
+  class LazyStack {
+    constructor(sites) {
+      this.sites = sites;
+    }
+  }
+  function errorHead(err) {
+    try {
+      const name = err.name === undefined ? 'Error' : String(err.name);
+      const message = err.message === undefined ? '' : String(err.message);
+      return name === '' ? message : message === '' ? name : `${name}: ${message}`;
+    } catch {
+      return '<error>';
+    }
+  }
+  // The frame text QuickJS writes itself when no prepareStackTrace is set.
+  function frameText(site) {
+    const fn = site.getFunctionName();
+    if (site.isNative()) return `    at ${fn || '<anonymous>'} (native)`;
+    const line = site.getLineNumber();
+    const where = `${site.getFileName() ?? '<null>'}${line === -1 ? '' : `:${line}:${site.getColumnNumber()}`}`;
+    // A site with no function: the position of a syntax error.
+    if (fn === null && site.getFunction() === null) return `    at ${where}`;
+    return `    at ${fn || '<anonymous>'} (${where})`;
+  }
+  function formatStack(err, sites) {
+    let out = errorHead(err);
+    for (const site of sites) out += `\n${frameText(site)}`;
+    return out;
+  }
+  let capturing = 0;
+  function installStacks() {
+    const proto = Object.getOwnPropertyDescriptor(Error.prototype, 'stack');
+    if (!proto || typeof proto.get !== 'function') return;
+    const nativeGet = proto.get;
+    const isError = Error.isError;
+    function prepareStackTrace(err, sites) {
+      return capturing === 0 && isError(err) ? new LazyStack(sites) : formatStack(err, sites);
+    }
+    Error.prepareStackTrace = prepareStackTrace;
+    Object.defineProperty(Error.prototype, 'stack', {
+      get() {
+        const v = nativeGet.call(this);
+        if (!(v instanceof LazyStack)) return v;
+        const text = formatStack(this, v.sites);
+        Object.defineProperty(this, 'stack', { value: text, writable: true, configurable: true, enumerable: false });
+        return text;
+      },
+      set: proto.set,
+      configurable: true,
+      enumerable: false,
+    });
+    const capture = Error.captureStackTrace;
+    Object.defineProperty(Error, 'captureStackTrace', {
+      value: function captureStackTrace(target, constructorOpt) {
+        capturing++;
+        try {
+          // Without a constructorOpt the frames start below this wrapper, as below the native.
+          return capture(target, constructorOpt === undefined ? captureStackTrace : constructorOpt);
+        } finally {
+          capturing--;
+        }
+      },
+      writable: true,
+      configurable: true,
+    });
+  }
+
   // QuickJS-ng's CallSite (Error.prepareStackTrace) has the position getters; V8's has
   // more, and libraries such as depd (Express) call them. Fill in the rest.
   function completeCallSites() {
@@ -700,7 +775,8 @@
     trace(...a) {
       const err = new Error(a.length ? format(...a) : '');
       err.name = 'Trace';
-      emit(2, [`Trace${a.length ? ': ' + format(...a) : ''}\n${String(err.stack).replace(/^.*\n/, '').replace(/\n$/, '')}`]);
+      const frames = String(err.stack).split('\n').filter((l) => /^\s+at /.test(l)).slice(1).join('\n');
+      emit(2, [`Trace${a.length ? ': ' + format(...a) : ''}\n${frames}`]);
     },
     dir: (v, options) => emit(1, [inspect(v, { customInspect: false, ...options })]),
     dirxml: (...a) => emit(1, a),
@@ -898,6 +974,7 @@
   ];
   define(G, 'Dynojs', dynojs);
   completeCallSites();
+  installStacks();
   for (const [name, module] of lazyGlobals) {
     Object.defineProperty(G, name, {
       configurable: true,
