@@ -648,8 +648,9 @@
   const ServeInfoPrototype = ServeInfo.prototype;
 
   // ---- the client: http.request / http.get over hyper's pooled client ----------------
-  // The request body is buffered until end() (then sent with a content-length, or
-  // chunked when the caller asked for it); the response body arrives whole, then streams.
+  // The request body is buffered until end(), then sent with a content-length (end(data)
+  // alone) or chunked (written before end(), or asked for); the response body arrives
+  // whole, then streams.
   class Agent extends EventEmitter {
     constructor(options = {}) {
       super();
@@ -741,6 +742,17 @@
     this.aborted = true;
     this.destroy();
   };
+  // As Node: a body written before end() goes chunked (unless the caller set a length or
+  // the method carries no body by default); end(data) alone sends a content-length.
+  const NO_CHUNKED_BY_DEFAULT = new Set(['GET', 'HEAD', 'DELETE', 'OPTIONS', 'TRACE', 'CONNECT']);
+  ClientRequest.prototype.write = function (chunk, encoding, cb) {
+    if (!this._ending) this._streamedBody = true;
+    return stream.Writable.prototype.write.call(this, chunk, encoding, cb);
+  };
+  ClientRequest.prototype.end = function (chunk, encoding, cb) {
+    this._ending = true;
+    return stream.Writable.prototype.end.call(this, chunk, encoding, cb);
+  };
   ClientRequest.prototype._write = function (chunk, encoding, cb) {
     this._chunks.push(chunk);
     cb();
@@ -750,6 +762,9 @@
     for (const [, [name, value]] of this._headers) {
       if (Array.isArray(value)) for (const v of value) flat.push(name, `${v}`);
       else flat.push(name, `${value}`);
+    }
+    if (this._streamedBody && !this.hasHeader('content-length') && !this.hasHeader('transfer-encoding') && !NO_CHUNKED_BY_DEFAULT.has(this.method)) {
+      flat.push('Transfer-Encoding', 'chunked');
     }
     const body = this._chunks.length ? Buffer.concat(this._chunks) : undefined;
     this._id = internals.ioRequest((err, r) => this._onResponse(err, r));

@@ -1,7 +1,8 @@
 // node:http client against a node:http server in the same process: http.get with a
 // URL, http.request with options, a JSON POST body, request headers arriving
 // case-insensitively, status codes (404, 302 not followed), response streaming in,
-// a refused connection as an 'error' event, and a request timeout.
+// a refused connection as an 'error' event, and a request timeout. A body written
+// before end() goes chunked; end(data) alone sends a content-length.
 import http from 'node:http';
 const server = http.createServer((req, res) => {
   let body = '';
@@ -12,7 +13,7 @@ const server = http.createServer((req, res) => {
     if (req.url === '/moved') { res.writeHead(302, { Location: '/elsewhere' }); res.end(); return; }
     if (req.url === '/slow') { setTimeout(() => res.end('late'), 500); return; }
     res.setHeader('Content-Type', 'application/json');
-    res.end(JSON.stringify({ method: req.method, url: req.url, body, custom: req.headers['x-custom'], type: req.headers['content-type'] }));
+    res.end(JSON.stringify({ method: req.method, url: req.url, body, custom: req.headers['x-custom'], type: req.headers['content-type'], framing: req.headers['transfer-encoding'] ?? `length ${req.headers['content-length']}` }));
   });
 });
 const collect = (res) => new Promise((resolve) => {
@@ -35,6 +36,13 @@ server.listen(0, '127.0.0.1', async () => {
     });
     req.write('{"a":');
     req.end('1}');
+  });
+  await new Promise((done) => {
+    const req = http.request({ host: '127.0.0.1', port, path: '/put', method: 'PUT' }, async (res) => {
+      console.log('put', res.statusCode, await collect(res));
+      done();
+    });
+    req.end('whole');
   });
   for (const path of ['/missing', '/moved']) {
     await new Promise((done) => http.get(`${base}${path}`, async (res) => {
