@@ -152,12 +152,15 @@ pub fn run(config: &Config, args: &TestArgs, format: Format, log: Log) -> Result
             format,
             log,
         )?;
-        let stale = stale_expectations(&cases, &expectations, args.filter.is_some());
-        if args.update_expectations {
-            if let Err(e) = update_expectations(&cases, &expectations, &exp_path, &name, log) {
-                expectations_error.get_or_insert(e);
-            }
-        }
+        let stale = settle_expectations(
+            &cases,
+            &expectations,
+            &exp_path,
+            &name,
+            args,
+            log,
+            &mut expectations_error,
+        );
         let run = SuiteRun {
             runtime: name.clone(),
             runtime_version: runtime.record.version.clone(),
@@ -312,8 +315,29 @@ pub(crate) fn run_cases<I: Sync, S>(
     Ok(cases)
 }
 
-/// Expectation entries whose case did not run (renamed or deleted); none under a filter.
-pub(crate) fn stale_expectations(
+/// After one runtime's cases: the expectation entries whose case did not run (renamed or
+/// deleted; none under a filter), and with `--update-expectations` the file rewritten from
+/// this run's failures — an error there is kept in `error` for the end, so the results
+/// are still written.
+pub(crate) fn settle_expectations(
+    cases: &[CaseResult],
+    expectations: &Expectations,
+    path: &std::path::Path,
+    name: &str,
+    args: &TestArgs,
+    log: Log,
+    error: &mut Option<anyhow::Error>,
+) -> Vec<String> {
+    let stale = stale_expectations(cases, expectations, args.filter.is_some());
+    if args.update_expectations {
+        if let Err(e) = update_expectations(cases, expectations, path, name, log) {
+            error.get_or_insert(e);
+        }
+    }
+    stale
+}
+
+fn stale_expectations(
     cases: &[CaseResult],
     expectations: &Expectations,
     filtered: bool,
@@ -331,7 +355,7 @@ pub(crate) fn stale_expectations(
 
 /// `--update-expectations`: rewrites `path` from this run's failures. A failed write is
 /// returned (and logged) so the caller still saves the run before reporting it.
-pub(crate) fn update_expectations(
+fn update_expectations(
     cases: &[CaseResult],
     expectations: &Expectations,
     path: &std::path::Path,

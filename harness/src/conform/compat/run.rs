@@ -17,8 +17,7 @@ use crate::conform::expectations::Expectations;
 use crate::conform::filter::Filter;
 use crate::conform::output::SuiteRun;
 use crate::conform::run::{
-    expectations_path, finish, is_dir_path, record, run_cases, stale_expectations,
-    update_expectations,
+    expectations_path, finish, is_dir_path, record, run_cases, settle_expectations,
 };
 use crate::conform::{CaseResult, Verdict};
 use crate::proc::{self, Environment, Limits, ProcSpec};
@@ -103,12 +102,15 @@ pub fn run(config: &Config, args: &TestArgs, format: Format, log: Log) -> Result
             format,
             log,
         )?;
-        let stale = stale_expectations(&cases, &expectations, args.filter.is_some());
-        if args.update_expectations {
-            if let Err(e) = update_expectations(&cases, &expectations, &exp_path, &name, log) {
-                expectations_error.get_or_insert(e);
-            }
-        }
+        let stale = settle_expectations(
+            &cases,
+            &expectations,
+            &exp_path,
+            &name,
+            args,
+            log,
+            &mut expectations_error,
+        );
         exp_shas.push(expectations.sha256.clone());
         runs.push(SuiteRun {
             runtime: name,
