@@ -282,8 +282,13 @@
     const name = coded ? `${err.name} [${err.code}]` : String(err.name);
     const head = err.message ? `${name}: ${err.message}` : name;
     const frames = typeof err.stack === 'string' ? err.stack.replace(/\n$/, '') : '';
-    // QuickJS's stack holds only the frames (errors from native code have none).
-    const stack = frames === '' ? head : /^\s+at /.test(frames) ? `${head}\n${frames}` : frames;
+    // The stack's own head (see installStacks) gets the code too; a stack of frames only
+    // (a custom prepareStackTrace) gets the head; an error from native code has no frames.
+    const plain = errorHead(err);
+    let stack = frames;
+    if (frames === '') stack = head;
+    else if (/^\s+at /.test(frames)) stack = `${head}\n${frames}`;
+    else if (coded && (frames === plain || frames.startsWith(`${plain}\n`))) stack = head + frames.slice(plain.length);
     const saved = Object.getOwnPropertyDescriptor(err, 'stack');
     Object.defineProperty(err, 'stack', { value: stack, configurable: true, writable: true, enumerable: false });
     try {

@@ -518,7 +518,7 @@
     const hostname = options.hostname ?? '0.0.0.0';
     const id = ++nextServerId;
     const port = binding.httpListen(id, hostname, options.port ?? 8000);
-    const { Response, kBody, kStatus, kStatusText, kHeaders, kInit, kDefaultType, kUrl, kMethod, kRawHeaders, RequestPrototype } = web;
+    const { Request, Response, kRaw, kBody, kStatus, kStatusText, kDefaultType } = web;
     const origin = `http://${hostname.includes(':') ? `[${hostname}]` : hostname}:${port}`;
     const onError = options.onError;
     function fail(reqId, error) {
@@ -558,23 +558,17 @@
       respond(reqId, response, body);
     }
     function respond(reqId, response, body) {
-      let headers = response[kHeaders];
-      if (headers !== undefined) {
-        headers = headers.flat();
-      } else {
-        headers = response[kInit];
-        if (headers !== undefined && headers !== null && Object.getPrototypeOf(headers) !== Object.prototype) headers = response.headers.flat();
-      }
+      const headers = response[kRaw]();
+      const type = Array.isArray(headers) ? undefined : response[kDefaultType];
       try {
-        binding.httpRespond(reqId, response[kStatus], response[kStatusText] || null, headers, body, response[kDefaultType]);
+        binding.httpRespond(reqId, response[kStatus], response[kStatusText] || null, headers, body, type);
       } catch (e) {
         fail(reqId, e);
       }
     }
     httpServers.set(id, (reqId, method, url, httpVersion, rawHeaders, body, bodyStream, remoteAddress, remotePort, host) => {
       if (bodyStream !== undefined) body = streamedBody(bodyStream);
-      // Request[kRaw] inlined: this runs for every request.
-      const request = { __proto__: RequestPrototype, [kUrl]: host === undefined ? origin + url : 'http://' + host + url, [kMethod]: method, [kRawHeaders]: rawHeaders, [kBody]: body ?? null };
+      const request = Request[kRaw](host === undefined ? origin + url : 'http://' + host + url, method, rawHeaders, body);
       let out;
       try {
         out = handler(request, { __proto__: ServeInfoPrototype, _hostname: remoteAddress, _port: remotePort });

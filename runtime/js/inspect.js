@@ -383,7 +383,7 @@
     const message = err.message != null ? String(err.message) : '';
     let stack = typeof err.stack === 'string' ? err.stack : '';
     const head = message ? `${name}: ${message}` : name;
-    // QuickJS's stack holds only the frames; Node's starts with "Name: message".
+    // A stack of frames only (a custom prepareStackTrace) gets the "Name: message" head.
     if (stack === '' || /^\s+at /.test(stack)) stack = stack ? `${head}\n${stack.replace(/\n$/, '')}` : '';
     for (const k of ['cause', 'errors']) {
       if (!keys.includes(k) && Object.prototype.hasOwnProperty.call(err, k) && !Object.prototype.propertyIsEnumerable.call(err, k)) {

@@ -282,8 +282,9 @@
         if (type && !(this[kHeaders] ??= new Headers()).has('content-type')) this[kHeaders].set('content-type', type);
       }
     }
-    /** A request from the wire: headers parsed on first use. An object literal (one
-     * allocation, no constructor call) is the cheapest way QuickJS has to make one. */
+    /** A request from the wire (Dynojs.serve): headers parsed on first use. An object
+     * literal (one allocation, no constructor call) is the cheapest way QuickJS has to
+     * make one. */
     static [kRaw](url, method, rawHeaders, body) {
       return { __proto__: RequestPrototype, [kUrl]: url, [kMethod]: method, [kRawHeaders]: rawHeaders, [kBody]: body ?? null };
     }
@@ -426,23 +427,17 @@
       r[kBody] = this[kClone]();
       return r;
     }
-    /** [name, value, ...] for the wire, without building a Headers for plain objects. */
+    /** The headers for the wire: [name, value, ...], or a plain-object init as given —
+     * the binding validates and lower-cases it, and adds the body's default type when it
+     * has no content-type (the only case that still needs kDefaultType: a Headers built
+     * here already carries it, or lacks it on purpose). No Headers is built for a plain
+     * object, which is what most handlers pass. */
     [kRaw]() {
-      if (this[kHeaders] !== undefined) return this[kHeaders].flat();
+      const h = this[kHeaders];
+      if (h !== undefined) return h.flat();
       const init = this[kInit];
-      const type = this[kDefaultType];
-      if (init === undefined || init === null) return type === undefined ? [] : ['content-type', type];
-      if (init instanceof Headers || Array.isArray(init) || typeof init[Symbol.iterator] === 'function') return this.headers.flat();
-      const out = [];
-      let typed = type === undefined;
-      for (const k in init) {
-        if (!Object.prototype.hasOwnProperty.call(init, k)) continue;
-        const name = checkName(k);
-        if (!typed && name === 'content-type') typed = true;
-        out.push(name, checkValue(init[k]));
-      }
-      if (!typed) out.push('content-type', type);
-      return out;
+      if (init === undefined || init === null || Object.getPrototypeOf(init) === Object.prototype) return init;
+      return this.headers.flat();
     }
     get [Symbol.toStringTag]() {
       return 'Response';
@@ -636,8 +631,5 @@
     });
   }
 
-  return {
-    Headers, Request, Response, TextEncoder, TextDecoder, fetch, kRaw, kBody, kStatus, kStatusText, kHeaders, kInit, kDefaultType,
-    kUrl, kMethod, kRawHeaders, RequestPrototype,
-  };
+  return { Headers, Request, Response, TextEncoder, TextDecoder, fetch, kRaw, kBody, kStatus, kStatusText, kDefaultType };
 })

@@ -332,6 +332,11 @@ fn dynojs_serve_answers_and_turns_errors_into_500() {
     let r = c.get("/bytes");
     assert_eq!((r.text().as_str(), r.header("content-type")), ("hi", None));
     assert_eq!(c.get("/peer").text(), "127.0.0.1 number");
+    let r = c.get("/headers-init");
+    assert_eq!(r.header("x-a"), Some("1"));
+    assert_eq!(r.header("content-type"), Some("text/plain;charset=UTF-8"));
+    let r = c.get("/no-type");
+    assert_eq!((r.text().as_str(), r.header("content-type")), ("z", None));
     // The connection is still good after errors, and the server keeps serving.
     assert_eq!(c.get("/nothing").status, 404);
     // A 1 MiB chunked upload streams into `req.body` on the same connection.

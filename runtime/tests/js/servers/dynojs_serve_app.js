@@ -11,6 +11,13 @@ const server = Dynojs.serve({
     if (url === "/headers") return new Response("h", { headers: { "X-Num": 7, "x-dup": "a", "X-Dup": " b " } });
     if (url === "/bad-header") return new Response("never", { headers: { "bad name": "x" } });
     if (url === "/bytes") return new Response(new Uint8Array([104, 105]));
+    // A Headers init gets the body's type; a type deleted from the headers stays deleted.
+    if (url === "/headers-init") return new Response("y", { headers: new Headers([["X-A", "1"]]) });
+    if (url === "/no-type") {
+      const r = new Response("z");
+      r.headers.delete("content-type");
+      return r;
+    }
     if (url === "/peer") return new Response(`${info.remoteAddr.hostname} ${typeof info.remoteAddr.port}`);
     if (url === "/throw") throw new Error("handler failed on purpose");
     if (url === "/wrong") return "not a response";
