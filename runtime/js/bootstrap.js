@@ -173,6 +173,8 @@
   function nextTick(callback, ...args) {
     validateFunction(callback, 'callback');
     if (process._exiting) return;
+    // Natively dispatched callbacks (src/serve.rs) drain only after this mark.
+    if (tickHead === ticks.length) binding.ticksQueued();
     ticks.push(callback, args.length ? args : undefined);
   }
   function runTicks() {
@@ -583,6 +585,10 @@
   }
   // Request handlers of listening servers, by server id (node:http, Dynojs.serve).
   const httpServers = new Map();
+  // Dynojs.serve servers, whose requests the poll phase hands to their fetch handler
+  // itself (src/serve.rs): servers[id] = { fetch, settle, fail, body, origin }, and the
+  // shared prototypes and Response symbols, filled by js/http.js on the first serve().
+  const serve = { servers: [], shared: null };
   // A request arrives as plain arguments (see request_args in src/event_loop.rs): each
   // kind of server builds only the objects it needs.
   function dispatchHttp(serverId, id, method, url, httpVersion, rawHeaders, body, bodyStream, remoteAddress, remotePort, host) {
@@ -998,6 +1004,7 @@
   const internals = {
     ioRequest,
     httpServers,
+    serve,
     handles,
     systemError,
     codedError,
@@ -1035,6 +1042,7 @@
     },
     dispatchIo,
     dispatchHttp,
+    serve,
     dispatchHandle,
     runTimers,
     runImmediates,

@@ -5,7 +5,7 @@
 (function (binding, internals) {
   'use strict';
   const EventEmitter = internals.internal('events');
-  const { codedError, argTypeError, validateFunction, httpServers } = internals;
+  const { codedError, argTypeError, validateFunction, httpServers, serve: serveTable } = internals;
   const { Buffer } = internals.internal('buffer');
   const nextTick = (fn, ...args) => process.nextTick(fn, ...args);
 
@@ -518,7 +518,14 @@
     const hostname = options.hostname ?? '0.0.0.0';
     const id = ++nextServerId;
     const port = binding.httpListen(id, hostname, options.port ?? 8000);
-    const { Request, Response, kRaw, kBody, kStatus, kStatusText, kDefaultType } = web;
+    const { Response, kRaw, kBody, kStatus, kStatusText, kDefaultType } = web;
+    serveTable.shared ??= {
+      request: web.WireRequestPrototype,
+      info: ServeInfoPrototype,
+      response: Response.prototype,
+      object: Object.prototype,
+      keys: [kBody, kStatus, kStatusText, web.kHeaders, web.kInit, kDefaultType],
+    };
     const origin = `http://${hostname.includes(':') ? `[${hostname}]` : hostname}:${port}`;
     const onError = options.onError;
     function fail(reqId, error) {
@@ -566,23 +573,19 @@
         fail(reqId, e);
       }
     }
-    httpServers.set(id, (reqId, method, url, httpVersion, rawHeaders, body, bodyStream, remoteAddress, remotePort, host) => {
-      if (bodyStream !== undefined) body = streamedBody(bodyStream);
-      const request = Request[kRaw](host === undefined ? origin + url : 'http://' + host + url, method, rawHeaders, body);
-      let out;
-      try {
-        out = handler(request, { __proto__: ServeInfoPrototype, _hostname: remoteAddress, _port: remotePort });
-      } catch (e) {
-        fail(reqId, e);
-        return;
-      }
-      if (out instanceof Response) {
-        const b = out[kBody];
-        if (b === null || typeof b === 'string' || b instanceof Uint8Array) respond(reqId, out, b);
-        else answer(reqId, out);
-      } else if (out !== null && typeof out === 'object' && typeof out.then === 'function') out.then((r) => send(reqId, r), (e) => fail(reqId, e));
-      else send(reqId, out);
-    });
+    // The poll phase calls `handler` itself and sends a plain Response it returns
+    // (src/serve.rs); whatever else it returns, or throws, comes back here.
+    serveTable.servers[id] = {
+      fetch: handler,
+      origin,
+      body: streamedBody,
+      fail,
+      settle(reqId, out) {
+        if (out instanceof Response) answer(reqId, out);
+        else if (out !== null && typeof out === 'object' && typeof out.then === 'function') out.then((r) => send(reqId, r), (e) => fail(reqId, e));
+        else send(reqId, out);
+      },
+    };
     let resolveFinished;
     const finished = new Promise((resolve) => (resolveFinished = resolve));
     let open = true;
@@ -590,7 +593,7 @@
       if (open) {
         open = false;
         binding.httpClose(id);
-        httpServers.delete(id);
+        delete serveTable.servers[id];
         resolveFinished();
       }
       return finished;
@@ -634,9 +637,12 @@
     }, 4);
   }
   /** The handler's second argument; the address object is made only when asked for. */
+  /** The handler's second argument, a native object (src/serve.rs): the address object
+   * is made only when asked for. */
   class ServeInfo {
     get remoteAddr() {
-      return { transport: 'tcp', hostname: this._hostname, port: this._port };
+      const remote = binding.wireRemote(this);
+      return { transport: 'tcp', hostname: remote?.[0], port: remote?.[1] };
     }
   }
   const ServeInfoPrototype = ServeInfo.prototype;

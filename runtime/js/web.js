@@ -173,7 +173,6 @@
   const kMethod = Symbol('method');
   const kUrl = Symbol('url');
   const kHeaders = Symbol('headers');
-  const kRawHeaders = Symbol('rawHeaders');
   const kSignal = Symbol('signal');
   const kRedirect = Symbol('redirect');
   const kStatus = Symbol('status');
@@ -282,12 +281,6 @@
         if (type && !(this[kHeaders] ??= new Headers()).has('content-type')) this[kHeaders].set('content-type', type);
       }
     }
-    /** A request from the wire (Dynojs.serve): headers parsed on first use. An object
-     * literal (one allocation, no constructor call) is the cheapest way QuickJS has to
-     * make one. */
-    static [kRaw](url, method, rawHeaders, body) {
-      return { __proto__: RequestPrototype, [kUrl]: url, [kMethod]: method, [kRawHeaders]: rawHeaders, [kBody]: body ?? null };
-    }
     get method() {
       return this[kMethod];
     }
@@ -303,8 +296,8 @@
     }
     clone() {
       const r = new Request(kRaw);
-      r[kUrl] = this[kUrl];
-      r[kMethod] = this[kMethod];
+      r[kUrl] = this.url;
+      r[kMethod] = this.method;
       r[kHeaders] = new Headers(this.headers);
       r[kSignal] = this[kSignal];
       r[kRedirect] = this[kRedirect];
@@ -312,12 +305,7 @@
       return r;
     }
     get headers() {
-      if (this[kHeaders] === undefined) {
-        const raw = this[kRawHeaders];
-        this[kHeaders] = raw ? Headers[kRaw](raw) : new Headers();
-        this[kRawHeaders] = undefined;
-      }
-      return this[kHeaders];
+      return (this[kHeaders] ??= new Headers());
     }
     get [Symbol.toStringTag]() {
       return 'Request';
@@ -325,7 +313,31 @@
   }
   mixBody(Request);
   const RequestPrototype = Request.prototype;
-  Object.assign(RequestPrototype, { [kHeaders]: undefined, [kRawHeaders]: undefined, [kSignal]: undefined, [kRedirect]: 'follow', [kBody]: null, [kUsed]: false });
+  Object.assign(RequestPrototype, { [kHeaders]: undefined, [kSignal]: undefined, [kRedirect]: 'follow', [kBody]: null, [kUsed]: false });
+
+  // A request from the wire (Dynojs.serve) is a native object made with this prototype
+  // (src/serve.rs): its method, URL and headers stay in Rust until first read. A body,
+  // when the request has one, is set as its own [kBody].
+  const WireRequestPrototype = Object.create(RequestPrototype, {
+    method: {
+      get() {
+        return (this[kMethod] ??= binding.wireRequest(this, 0));
+      },
+      configurable: true,
+    },
+    url: {
+      get() {
+        return (this[kUrl] ??= binding.wireRequest(this, 1));
+      },
+      configurable: true,
+    },
+    headers: {
+      get() {
+        return (this[kHeaders] ??= Headers[kRaw](binding.wireRequest(this, 2)));
+      },
+      configurable: true,
+    },
+  });
 
   const REDIRECTS = new Set([301, 302, 303, 307, 308]);
   const NULL_BODY = new Set([101, 103, 204, 205, 304]);
@@ -631,5 +643,8 @@
     });
   }
 
-  return { Headers, Request, Response, TextEncoder, TextDecoder, fetch, kRaw, kBody, kStatus, kStatusText, kDefaultType };
+  return {
+    Headers, Request, Response, TextEncoder, TextDecoder, fetch,
+    WireRequestPrototype, kRaw, kBody, kStatus, kStatusText, kHeaders, kInit, kDefaultType,
+  };
 })

@@ -17,6 +17,20 @@ thread_local! {
     static STDOUT: RefCell<std::io::BufWriter<std::io::Stdout>> =
         RefCell::new(std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout()));
     static STDOUT_IS_TTY: bool = unsafe { libc::isatty(1) == 1 };
+    /// Set when the nextTick queue goes from empty to non-empty or a promise is rejected
+    /// unhandled: the natively dispatched callbacks (src/serve.rs) drain the queues only
+    /// then. Cleared by whoever drains next; a stale `true` costs one needless drain.
+    static TICKS_QUEUED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Marks the tick queue (or the unhandled-rejection list) as possibly non-empty.
+pub fn mark_ticks_queued() {
+    TICKS_QUEUED.with(|t| t.set(true));
+}
+
+/// Whether ticks may be queued since the last call (and clears the mark).
+pub fn take_ticks_queued() -> bool {
+    TICKS_QUEUED.with(|t| t.replace(false))
 }
 
 /// Monotonic origin of `performance.now()` and the loop clock.
@@ -316,6 +330,18 @@ pub fn create<'js>(
     b.set("fetchAbort", Function::new(ctx.clone(), fetch_abort)?)?;
     b.set("httpRespond", Function::new(ctx.clone(), http_respond)?)?;
     b.set(
+        "wireRequest",
+        Function::new(ctx.clone(), crate::serve::wire_request)?,
+    )?;
+    b.set(
+        "wireRemote",
+        Function::new(ctx.clone(), crate::serve::wire_remote)?,
+    )?;
+    b.set(
+        "ticksQueued",
+        Function::new(ctx.clone(), mark_ticks_queued)?,
+    )?;
+    b.set(
         "httpRespondStart",
         Function::new(ctx.clone(), http_respond_start)?,
     )?;
@@ -582,7 +608,10 @@ fn http_respond<'js>(
 /// The pairs of a `{ name: value }` header init: names checked against the token
 /// grammar and lower-cased, values stringified, trimmed of HTTP whitespace and refused
 /// with NUL, CR or LF — the TypeErrors `new Headers(init)` throws.
-fn header_init<'js>(ctx: &Ctx<'js>, init: &Object<'js>) -> Result<Vec<(String, String)>> {
+pub(crate) fn header_init<'js>(
+    ctx: &Ctx<'js>,
+    init: &Object<'js>,
+) -> Result<Vec<(String, String)>> {
     let mut out: Vec<(String, String)> = Vec::new();
     for prop in init.props::<String, rquickjs::Coerced<String>>() {
         let (name, rquickjs::Coerced(value)) = prop?;

@@ -151,6 +151,7 @@ fn dispatch_all(vm: &Vm, ready: Vec<Completion>) {
             Err(e) => return crate::vm::report_caught(&ctx, e),
         };
         let mut dispatch_http = None;
+        let mut servers = None;
         for completion in ready {
             if completion.counted {
                 vm.io.finished();
@@ -159,7 +160,8 @@ fn dispatch_all(vm: &Vm, ready: Vec<Completion>) {
                 vm.io.task_gone();
                 crate::fetch::done(completion.id as u64);
             }
-            if let Err(e) = dispatch(&ctx, &hooks, &mut dispatch_http, completion).catch(&ctx) {
+            let routed = dispatch(&ctx, &hooks, &mut dispatch_http, &mut servers, completion);
+            if let Err(e) = routed.catch(&ctx) {
                 crate::vm::report_caught(&ctx, e);
             }
         }
@@ -170,9 +172,18 @@ fn dispatch<'js>(
     ctx: &rquickjs::Ctx<'js>,
     hooks: &rquickjs::Object<'js>,
     dispatch_http: &mut Option<rquickjs::Function<'js>>,
+    servers: &mut Option<crate::serve::Servers<'js>>,
     completion: Completion,
 ) -> rquickjs::Result<()> {
     if let Ok(Payload::Request(request)) = completion.result {
+        let servers = match servers {
+            Some(s) => s,
+            None => servers.insert(crate::serve::Servers::new(hooks)?),
+        };
+        let server = completion.id as u64;
+        let Some(request) = crate::serve::dispatch(ctx, servers, server, request)? else {
+            return Ok(());
+        };
         let f = match dispatch_http {
             Some(f) => f,
             None => dispatch_http.insert(hooks.get("dispatchHttp")?),

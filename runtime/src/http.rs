@@ -253,7 +253,7 @@ pub fn respond(id: u64, answer: Answer) -> Result<bool, String> {
 }
 
 /// A response from JS's status, reason phrase and headers (hyper validates them).
-fn build_response(
+pub(crate) fn build_response(
     status: u16,
     reason: Option<String>,
     headers: &[(String, String)],

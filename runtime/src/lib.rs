@@ -16,6 +16,7 @@ pub mod modules;
 pub mod net;
 pub mod os;
 pub mod resolver;
+pub mod serve;
 pub mod test262;
 pub mod vm;
 pub mod wasm;

@@ -153,6 +153,9 @@ impl Vm {
         let slot = on_rejection.clone();
         runtime.set_host_promise_rejection_tracker(Some(Box::new(
             move |ctx, promise, reason, handled| {
+                if !handled {
+                    binding::mark_ticks_queued();
+                }
                 let saved = slot.borrow().clone();
                 if let Some(f) = saved {
                     if let Ok(f) = f.restore(&ctx) {

@@ -332,6 +332,17 @@ fn dynojs_serve_answers_and_turns_errors_into_500() {
     let r = c.get("/bytes");
     assert_eq!((r.text().as_str(), r.header("content-type")), ("hi", None));
     assert_eq!(c.get("/peer").text(), "127.0.0.1 number");
+    c.send(b"GET /request HTTP/1.1\r\nHost: x\r\nX-Agent: tester\r\n\r\n");
+    let r = c.read();
+    assert_eq!((r.status, r.reason.as_str()), (299, "Fine"));
+    assert_eq!(
+        r.text(),
+        "true [object Request] GET tester true tester false "
+    );
+    assert_eq!(c.get("/tick").text(), "queued");
+    assert_eq!(c.get("/ticked").text(), "1");
+    assert_eq!(c.get("/micro").text(), "queued");
+    assert_eq!(c.get("/ticked").text(), "2");
     let r = c.get("/headers-init");
     assert_eq!(r.header("x-a"), Some("1"));
     assert_eq!(r.header("content-type"), Some("text/plain;charset=UTF-8"));

@@ -1,4 +1,5 @@
 // Dynojs.serve for tests/http.rs (dynojs only; the same shape as Deno.serve / Bun.serve).
+let ticked = 0;
 const server = Dynojs.serve({
   port: 0,
   hostname: "127.0.0.1",
@@ -19,6 +20,23 @@ const server = Dynojs.serve({
       return r;
     }
     if (url === "/peer") return new Response(`${info.remoteAddr.hostname} ${typeof info.remoteAddr.port}`);
+    // The Request is a native object whose fields are read on demand; it is still a Request.
+    if (url === "/request") {
+      const copy = req.clone();
+      const facts = [req instanceof Request, Object.prototype.toString.call(req), req.method, req.headers.get("x-agent"),
+        copy.url === req.url, copy.headers.get("x-agent"), req.bodyUsed, req.body];
+      return new Response(facts.join(" "), { status: 299, statusText: "Fine" });
+    }
+    // Ticks and microtasks queued by a synchronous handler run before the next request.
+    if (url === "/tick") {
+      process.nextTick(() => ticked++);
+      return new Response("queued");
+    }
+    if (url === "/micro") {
+      Promise.resolve().then(() => ticked++);
+      return new Response("queued");
+    }
+    if (url === "/ticked") return new Response(String(ticked));
     if (url === "/throw") throw new Error("handler failed on purpose");
     if (url === "/wrong") return "not a response";
     return answerLater(req, url);

@@ -1,0 +1,338 @@
+//! `Dynojs.serve` requests, handled from Rust: the poll phase calls the server's `fetch`
+//! handler itself and sends the common answer without a further trip through JS.
+//!
+//! Per request the engine sees two objects it must make anyway — the Request and the
+//! handler's info — and both are native ([`WireRequest`], [`WireInfo`]): the method, URL,
+//! headers and peer address stay in Rust until JS reads them (most handlers read few or
+//! none). When the handler returns a `Response` whose body is a string, bytes or nothing
+//! and whose headers are still the plain object it was given, its fields are read here
+//! (the `Response` symbols' slots) and the answer goes straight to the connection.
+//! Everything else — a promise, a stream body, a `Headers`, a thrown error — goes to the
+//! server's JS `settle`/`fail`, which own the general path (js/http.js).
+//!
+//! The JS side registers a server in the bootstrap's `serve` table:
+//! `serve.servers[id] = { fetch, settle, fail, body, origin }`, and once
+//! `serve.shared = { request, info, response, object, keys }` (the prototypes to give and
+//! to recognise, and the Response field symbols `[body, status, statusText, headers,
+//! init, defaultType]`).
+
+use std::rc::Rc;
+
+use bytes::Bytes;
+use rquickjs::class::{JsClass, Readable, Trace, Tracer};
+use rquickjs::{qjs, Atom, Class, Ctx, Function, JsLifetime, Object, Result, Value};
+
+use crate::http::HttpRequest;
+
+/// The native half of a `Request` from the wire: what JS reads through the getters of
+/// its prototype (js/web.js `WireRequestPrototype`).
+pub struct WireRequest {
+    head: hyper::http::request::Parts,
+    origin: Rc<str>,
+}
+
+/// The native half of a serve handler's info (its `remoteAddr`).
+pub struct WireInfo {
+    remote: Option<(std::sync::Arc<str>, u16)>,
+}
+
+macro_rules! plain_class {
+    ($t:ty, $name:literal) => {
+        impl<'js> Trace<'js> for $t {
+            fn trace<'a>(&self, _tracer: Tracer<'a, 'js>) {}
+        }
+        // SAFETY: the type holds no JS values, so it lives as long as any lifetime.
+        unsafe impl<'js> JsLifetime<'js> for $t {
+            type Changed<'to> = $t;
+        }
+        impl<'js> JsClass<'js> for $t {
+            const NAME: &'static str = $name;
+            type Mutable = Readable;
+            fn constructor(
+                _ctx: &Ctx<'js>,
+            ) -> Result<Option<rquickjs::function::Constructor<'js>>> {
+                Ok(None)
+            }
+        }
+    };
+}
+plain_class!(WireRequest, "Request");
+plain_class!(WireInfo, "ServeInfo");
+
+/// `wireRequest(request, field)`: 0 the method, 1 the URL (from the Host header, or the
+/// server's own origin), 2 the headers as `[name, value, ...]`.
+pub fn wire_request<'js>(ctx: Ctx<'js>, this: Value<'js>, field: i32) -> Result<Value<'js>> {
+    let Ok(class) = Class::<WireRequest>::from_value(&this) else {
+        return Err(rquickjs::Exception::throw_type(&ctx, "Illegal invocation"));
+    };
+    let wire = class.borrow();
+    let head = &wire.head;
+    let text = |s: &str| rquickjs::String::from_str(ctx.clone(), s).map(|s| s.into_value());
+    match field {
+        0 => text(head.method.as_str()),
+        1 => {
+            let path = head
+                .uri
+                .path_and_query()
+                .map_or_else(|| head.uri.to_string(), |p| p.as_str().to_owned());
+            match head.headers.get(hyper::header::HOST) {
+                Some(host) => text(&format!(
+                    "http://{}{path}",
+                    String::from_utf8_lossy(host.as_bytes())
+                )),
+                None => text(&format!("{}{path}", wire.origin)),
+            }
+        }
+        _ => {
+            let flat = rquickjs::Array::new(ctx.clone())?;
+            for (i, (name, value)) in head.headers.iter().enumerate() {
+                flat.set(2 * i, name.as_str())?;
+                flat.set(
+                    2 * i + 1,
+                    String::from_utf8_lossy(value.as_bytes()).as_ref(),
+                )?;
+            }
+            Ok(flat.into_value())
+        }
+    }
+}
+
+/// `wireRemote(info)`: `[hostname, port]` of the peer, or undefined.
+pub fn wire_remote<'js>(ctx: Ctx<'js>, this: Value<'js>) -> Result<Value<'js>> {
+    let Ok(class) = Class::<WireInfo>::from_value(&this) else {
+        return Err(rquickjs::Exception::throw_type(&ctx, "Illegal invocation"));
+    };
+    let info = class.borrow();
+    match &info.remote {
+        Some((host, port)) => {
+            let pair = rquickjs::Array::new(ctx.clone())?;
+            pair.set(0, host.as_ref())?;
+            pair.set(1, *port)?;
+            Ok(pair.into_value())
+        }
+        None => Ok(Value::new_undefined(ctx)),
+    }
+}
+
+/// What a poll phase's batch looks up once: the serve table and the shared pieces.
+pub struct Servers<'js> {
+    table: Object<'js>,
+    shared: Option<Shared<'js>>,
+    /// Servers seen in this batch, by id (few: usually one).
+    entries: Vec<(u64, Option<Rc<Entry<'js>>>)>,
+    drain: Function<'js>,
+}
+
+struct Shared<'js> {
+    request: Object<'js>,
+    info: Object<'js>,
+    response: Value<'js>,
+    object: Value<'js>,
+    body: Atom<'js>,
+    status: Atom<'js>,
+    status_text: Atom<'js>,
+    headers: Atom<'js>,
+    init: Atom<'js>,
+    default_type: Atom<'js>,
+}
+
+struct Entry<'js> {
+    fetch: Function<'js>,
+    settle: Function<'js>,
+    fail: Function<'js>,
+    body: Function<'js>,
+    origin: Rc<str>,
+}
+
+impl<'js> Servers<'js> {
+    pub fn new(hooks: &Object<'js>) -> Result<Self> {
+        Ok(Servers {
+            table: hooks.get("serve")?,
+            shared: None,
+            entries: Vec::new(),
+            drain: hooks.get("processTicksAndRejections")?,
+        })
+    }
+
+    fn entry(&mut self, id: u64) -> Result<Option<Rc<Entry<'js>>>> {
+        if let Some((_, e)) = self.entries.iter().find(|(i, _)| *i == id) {
+            return Ok(e.clone());
+        }
+        let servers: Object = self.table.get("servers")?;
+        let entry = match servers.get::<_, Option<Object>>(id as f64)? {
+            Some(o) => Some(Rc::new(Entry {
+                fetch: o.get("fetch")?,
+                settle: o.get("settle")?,
+                fail: o.get("fail")?,
+                body: o.get("body")?,
+                origin: o.get::<_, String>("origin")?.into(),
+            })),
+            None => None,
+        };
+        if entry.is_some() && self.shared.is_none() {
+            let s: Object = self.table.get("shared")?;
+            let keys: rquickjs::Array = s.get("keys")?;
+            let ctx = s.ctx().clone();
+            let key =
+                |i: usize| -> Result<Atom<'js>> { Atom::from_value(ctx.clone(), &keys.get(i)?) };
+            self.shared = Some(Shared {
+                request: s.get("request")?,
+                info: s.get("info")?,
+                response: s.get("response")?,
+                object: s.get("object")?,
+                body: key(0)?,
+                status: key(1)?,
+                status_text: key(2)?,
+                headers: key(3)?,
+                init: key(4)?,
+                default_type: key(5)?,
+            });
+        }
+        self.entries.push((id, entry.clone()));
+        Ok(entry)
+    }
+}
+
+/// Handles a request of a `Dynojs.serve` server; gives the request back when `server`
+/// is not one (a node:http server, or one closed since).
+pub fn dispatch<'js>(
+    ctx: &Ctx<'js>,
+    servers: &mut Servers<'js>,
+    server: u64,
+    request: Box<HttpRequest>,
+) -> Result<Option<Box<HttpRequest>>> {
+    let Some(entry) = servers.entry(server)? else {
+        return Ok(Some(request));
+    };
+    let shared = servers.shared.as_ref().expect("set with the first entry");
+    let HttpRequest {
+        id,
+        head,
+        body,
+        body_stream,
+        remote,
+        respond,
+    } = *request;
+    let req = Class::instance_proto(
+        WireRequest {
+            head,
+            origin: entry.origin.clone(),
+        },
+        shared.request.clone(),
+    )?;
+    if !body.is_empty() {
+        let bytes = rquickjs::TypedArray::<u8>::new(ctx.clone(), body.to_vec())?;
+        req.set(shared.body.clone(), bytes)?;
+    } else if let Some(stream) = body_stream {
+        let stream: Value = entry.body.call((stream as f64,))?;
+        req.set(shared.body.clone(), stream)?;
+    }
+    let info = Class::instance_proto(WireInfo { remote }, shared.info.clone())?;
+    match entry.fetch.call::<_, Value>((req, info)) {
+        Ok(out) => match fast_answer(ctx, shared, &out) {
+            Some(Ok(response)) => {
+                let _ = respond.send(response);
+            }
+            Some(Err(e)) => {
+                let e = caught(ctx, e);
+                crate::http::file(id, respond);
+                entry.fail.call::<_, ()>((id as f64, e))?;
+            }
+            None => {
+                crate::http::file(id, respond);
+                entry.settle.call::<_, ()>((id as f64, out))?;
+            }
+        },
+        Err(e) => {
+            let e = caught(ctx, e);
+            crate::http::file(id, respond);
+            entry.fail.call::<_, ()>((id as f64, e))?;
+        }
+    }
+    // Node drains the tick and microtask queues after every callback; a handler that
+    // answered synchronously queued nothing, and the drain is skipped.
+    // SAFETY: the runtime of this context, whose lock the caller holds.
+    let jobs = unsafe { qjs::JS_IsJobPending(qjs::JS_GetRuntime(ctx.as_raw().as_ptr())) };
+    if jobs || crate::binding::take_ticks_queued() {
+        servers.drain.call::<_, ()>(())?;
+    }
+    Ok(None)
+}
+
+/// The exception an `Error::Exception` stands for.
+fn caught<'js>(ctx: &Ctx<'js>, e: rquickjs::Error) -> Value<'js> {
+    match e {
+        rquickjs::Error::Exception => ctx.catch(),
+        other => {
+            let message = other.to_string();
+            rquickjs::String::from_str(ctx.clone(), &message)
+                .map_or_else(|_| Value::new_undefined(ctx.clone()), |s| s.into_value())
+        }
+    }
+}
+
+/// The answer for a handler's result when it is a `Response` this side can read whole:
+/// a string, bytes or no body; headers still the plain-object init (or none); a status
+/// the wire takes. `None` sends it to JS's general path; `Some(Err)` is a bad header.
+fn fast_answer<'js>(
+    ctx: &Ctx<'js>,
+    shared: &Shared<'js>,
+    out: &Value<'js>,
+) -> Option<Result<hyper::Response<crate::http::Body>>> {
+    let response = out.as_object()?;
+    if response.get_prototype()?.as_value() != &shared.response {
+        return None;
+    }
+    if !response
+        .get::<_, Value>(shared.headers.clone())
+        .ok()?
+        .is_undefined()
+    {
+        return None;
+    }
+    let body: Value = response.get(shared.body.clone()).ok()?;
+    let body = if body.is_null() || body.is_undefined() {
+        Bytes::new()
+    } else if let Some(s) = body.as_string() {
+        Bytes::from(s.to_string().ok()?.into_bytes())
+    } else if let Ok(view) = rquickjs::TypedArray::<u8>::from_value(body) {
+        // SAFETY: the bytes are copied at once, before any JS can detach the buffer.
+        Bytes::copy_from_slice(unsafe { view.as_bytes() }?)
+    } else {
+        return None;
+    };
+    let status: i32 = response.get(shared.status.clone()).ok()?;
+    if !(200..=599).contains(&status) {
+        return None;
+    }
+    let reason: String = response.get(shared.status_text.clone()).ok()?;
+    let init: Value = response.get(shared.init.clone()).ok()?;
+    let mut headers = if init.is_undefined() || init.is_null() {
+        Vec::new()
+    } else {
+        let init = init.as_object()?;
+        if init.get_prototype()?.as_value() != &shared.object {
+            return None;
+        }
+        match crate::binding::header_init(ctx, init) {
+            Ok(h) => h,
+            Err(e) => return Some(Err(e)),
+        }
+    };
+    if !headers.iter().any(|(n, _)| n == "content-type") {
+        let ty: Value = response.get(shared.default_type.clone()).ok()?;
+        if let Some(ty) = ty.as_string() {
+            headers.push(("content-type".to_owned(), ty.to_string().ok()?));
+        }
+    }
+    let reason = (!reason.is_empty()).then_some(reason);
+    Some(
+        crate::http::build_response(
+            status as u16,
+            reason,
+            &headers,
+            crate::http::Body::Full(Some(body)),
+        )
+        .map_err(|e| rquickjs::Exception::throw_type(ctx, &e)),
+    )
+}
