@@ -586,6 +586,7 @@
         else send(reqId, out);
       },
     };
+    binding.serveChanged();
     let resolveFinished;
     const finished = new Promise((resolve) => (resolveFinished = resolve));
     let open = true;
@@ -594,6 +595,7 @@
         open = false;
         binding.httpClose(id);
         delete serveTable.servers[id];
+        binding.serveChanged();
         resolveFinished();
       }
       return finished;

@@ -342,6 +342,10 @@ pub fn create<'js>(
         Function::new(ctx.clone(), mark_ticks_queued)?,
     )?;
     b.set(
+        "serveChanged",
+        Function::new(ctx.clone(), crate::serve::serve_changed)?,
+    )?;
+    b.set(
         "httpRespondStart",
         Function::new(ctx.clone(), http_respond_start)?,
     )?;

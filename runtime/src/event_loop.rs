@@ -178,7 +178,7 @@ fn dispatch<'js>(
     if let Ok(Payload::Request(request)) = completion.result {
         let servers = match servers {
             Some(s) => s,
-            None => servers.insert(crate::serve::Servers::new(hooks)?),
+            None => servers.insert(crate::serve::Servers::new(ctx, hooks)?),
         };
         let server = completion.id as u64;
         let Some(request) = crate::serve::dispatch(ctx, servers, server, request)? else {

@@ -16,11 +16,12 @@
 //! to recognise, and the Response field symbols `[body, status, statusText, headers,
 //! init, defaultType]`).
 
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use bytes::Bytes;
 use rquickjs::class::{JsClass, Readable, Trace, Tracer};
-use rquickjs::{qjs, Atom, Class, Ctx, Function, JsLifetime, Object, Result, Value};
+use rquickjs::{qjs, Atom, Class, Ctx, Function, JsLifetime, Object, Persistent, Result, Value};
 
 use crate::http::HttpRequest;
 
@@ -114,16 +115,43 @@ pub fn wire_remote<'js>(ctx: Ctx<'js>, this: Value<'js>) -> Result<Value<'js>> {
     }
 }
 
-/// What a poll phase's batch looks up once: the serve table and the shared pieces.
+thread_local! {
+    /// Bumped by `serveChanged()` whenever a server is added or removed.
+    static GENERATION: Cell<u64> = const { Cell::new(1) };
+    /// The serve table as of a generation, kept across poll phases (reading it again
+    /// for every batch of requests cost more than the requests' own look-ups).
+    static CACHE: RefCell<Option<Cache>> = const { RefCell::new(None) };
+}
+
+/// The values of the serve table: [`SHARED`] shared ones, then `fetch`, `settle`, `fail`,
+/// `body` of each server in `servers`' order.
+struct Cache {
+    generation: u64,
+    values: Vec<Persistent<Value<'static>>>,
+    servers: Vec<(u64, Rc<str>)>,
+}
+
+/// drain, the request, info, response and object prototypes, and the six Response keys.
+const SHARED: usize = 11;
+
+/// `serveChanged()`: the serve table was changed (a server added or shut down).
+pub fn serve_changed() {
+    GENERATION.with(|g| g.set(g.get() + 1));
+}
+
+/// Forgets the cached table (before the VM goes: it holds values of the runtime).
+pub fn forget() {
+    CACHE.with(|c| c.borrow_mut().take());
+}
+
+/// The serve table's values for a poll phase's batch.
 pub struct Servers<'js> {
-    table: Object<'js>,
     shared: Option<Shared<'js>>,
-    /// Servers seen in this batch, by id (few: usually one).
-    entries: Vec<(u64, Option<Rc<Entry<'js>>>)>,
-    drain: Function<'js>,
+    entries: Vec<(u64, Entry<'js>)>,
 }
 
 struct Shared<'js> {
+    drain: Function<'js>,
     request: Object<'js>,
     info: Object<'js>,
     response: Value<'js>,
@@ -145,66 +173,120 @@ struct Entry<'js> {
 }
 
 impl<'js> Servers<'js> {
-    pub fn new(hooks: &Object<'js>) -> Result<Self> {
-        Ok(Servers {
-            table: hooks.get("serve")?,
-            shared: None,
-            entries: Vec::new(),
-            drain: hooks.get("processTicksAndRejections")?,
+    pub fn new(ctx: &Ctx<'js>, hooks: &Object<'js>) -> Result<Self> {
+        let generation = GENERATION.with(Cell::get);
+        let fresh = CACHE.with(|c| {
+            c.borrow()
+                .as_ref()
+                .is_some_and(|c| c.generation == generation)
+        });
+        if !fresh {
+            let cache = read_table(ctx, hooks, generation)?;
+            CACHE.with(|c| *c.borrow_mut() = Some(cache));
+        }
+        CACHE.with(|c| {
+            let c = c.borrow();
+            let c = c.as_ref().expect("filled above");
+            let values = c
+                .values
+                .iter()
+                .map(|p| p.clone().restore(ctx))
+                .collect::<Result<Vec<Value>>>()?;
+            if c.servers.is_empty() {
+                return Ok(Servers {
+                    shared: None,
+                    entries: Vec::new(),
+                });
+            }
+            let object = |i: usize| -> Result<Object<'js>> {
+                rquickjs::FromJs::from_js(ctx, values[i].clone())
+            };
+            let function = |i: usize| -> Result<Function<'js>> {
+                rquickjs::FromJs::from_js(ctx, values[i].clone())
+            };
+            let atom = |i: usize| Atom::from_value(ctx.clone(), &values[i]);
+            let shared = Shared {
+                drain: function(0)?,
+                request: object(1)?,
+                info: object(2)?,
+                response: values[3].clone(),
+                object: values[4].clone(),
+                body: atom(5)?,
+                status: atom(6)?,
+                status_text: atom(7)?,
+                headers: atom(8)?,
+                init: atom(9)?,
+                default_type: atom(10)?,
+            };
+            let mut entries = Vec::with_capacity(c.servers.len());
+            for (n, (id, origin)) in c.servers.iter().enumerate() {
+                let at = SHARED + 4 * n;
+                entries.push((
+                    *id,
+                    Entry {
+                        fetch: function(at)?,
+                        settle: function(at + 1)?,
+                        fail: function(at + 2)?,
+                        body: function(at + 3)?,
+                        origin: origin.clone(),
+                    },
+                ));
+            }
+            Ok(Servers {
+                shared: Some(shared),
+                entries,
+            })
         })
     }
+}
 
-    fn entry(&mut self, id: u64) -> Result<Option<Rc<Entry<'js>>>> {
-        if let Some((_, e)) = self.entries.iter().find(|(i, _)| *i == id) {
-            return Ok(e.clone());
+/// Reads the bootstrap's serve table (see the module's documentation).
+fn read_table<'js>(ctx: &Ctx<'js>, hooks: &Object<'js>, generation: u64) -> Result<Cache> {
+    let table: Object = hooks.get("serve")?;
+    let servers: Object = table.get("servers")?;
+    let mut values = Vec::new();
+    let mut ids = Vec::new();
+    if let Some(s) = table.get::<_, Option<Object>>("shared")? {
+        let keys: rquickjs::Array = s.get("keys")?;
+        let mut shared: Vec<Value> = vec![
+            hooks.get("processTicksAndRejections")?,
+            s.get("request")?,
+            s.get("info")?,
+            s.get("response")?,
+            s.get("object")?,
+        ];
+        for i in 0..6 {
+            shared.push(keys.get(i)?);
         }
-        let servers: Object = self.table.get("servers")?;
-        let entry = match servers.get::<_, Option<Object>>(id as f64)? {
-            Some(o) => Some(Rc::new(Entry {
-                fetch: o.get("fetch")?,
-                settle: o.get("settle")?,
-                fail: o.get("fail")?,
-                body: o.get("body")?,
-                origin: o.get::<_, String>("origin")?.into(),
-            })),
-            None => None,
-        };
-        if entry.is_some() && self.shared.is_none() {
-            let s: Object = self.table.get("shared")?;
-            let keys: rquickjs::Array = s.get("keys")?;
-            let ctx = s.ctx().clone();
-            let key =
-                |i: usize| -> Result<Atom<'js>> { Atom::from_value(ctx.clone(), &keys.get(i)?) };
-            self.shared = Some(Shared {
-                request: s.get("request")?,
-                info: s.get("info")?,
-                response: s.get("response")?,
-                object: s.get("object")?,
-                body: key(0)?,
-                status: key(1)?,
-                status_text: key(2)?,
-                headers: key(3)?,
-                init: key(4)?,
-                default_type: key(5)?,
-            });
+        values.extend(shared.into_iter().map(|v| Persistent::save(ctx, v)));
+        for prop in servers.props::<String, Object>() {
+            let (id, o) = prop?;
+            let Ok(id) = id.parse::<u64>() else { continue };
+            for name in ["fetch", "settle", "fail", "body"] {
+                values.push(Persistent::save(ctx, o.get::<_, Value>(name)?));
+            }
+            ids.push((id, o.get::<_, String>("origin")?.into()));
         }
-        self.entries.push((id, entry.clone()));
-        Ok(entry)
     }
+    Ok(Cache {
+        generation,
+        values,
+        servers: ids,
+    })
 }
 
 /// Handles a request of a `Dynojs.serve` server; gives the request back when `server`
 /// is not one (a node:http server, or one closed since).
 pub fn dispatch<'js>(
     ctx: &Ctx<'js>,
-    servers: &mut Servers<'js>,
+    servers: &Servers<'js>,
     server: u64,
     request: Box<HttpRequest>,
 ) -> Result<Option<Box<HttpRequest>>> {
-    let Some(entry) = servers.entry(server)? else {
+    let Some((_, entry)) = servers.entries.iter().find(|(id, _)| *id == server) else {
         return Ok(Some(request));
     };
-    let shared = servers.shared.as_ref().expect("set with the first entry");
+    let shared = servers.shared.as_ref().expect("set with the entries");
     let HttpRequest {
         id,
         head,
@@ -254,7 +336,7 @@ pub fn dispatch<'js>(
     // SAFETY: the runtime of this context, whose lock the caller holds.
     let jobs = unsafe { qjs::JS_IsJobPending(qjs::JS_GetRuntime(ctx.as_raw().as_ptr())) };
     if jobs || crate::binding::take_ticks_queued() {
-        servers.drain.call::<_, ()>(())?;
+        shared.drain.call::<_, ()>(())?;
     }
     Ok(None)
 }
