@@ -566,7 +566,7 @@
     }
     function respond(reqId, response, body) {
       const headers = response[kRaw]();
-      const type = Array.isArray(headers) ? undefined : response[kDefaultType];
+      const type = Array.isArray(headers) ? undefined : web.defaultTypeOf(response);
       try {
         binding.httpRespond(reqId, response[kStatus], response[kStatusText] || null, headers, body, type);
       } catch (e) {

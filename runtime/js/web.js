@@ -200,6 +200,8 @@
       const b = this[kBody];
       if (b === null) return null;
       if (isStream(b)) return b;
+      // A string's implied type outlives the string (see defaultTypeOf).
+      if (typeof b === 'string' && this[kDefaultType] === undefined) this[kDefaultType] = TEXT_PLAIN;
       return (this[kBody] = streams().streamOfBytes(bytesOf(b).slice()));
     },
     get bodyUsed() {
@@ -339,6 +341,13 @@
     },
   });
 
+  const TEXT_PLAIN = 'text/plain;charset=UTF-8';
+  /** The content type a Response's body implies: a string's, or what bodyOf found. */
+  function defaultTypeOf(r) {
+    const t = r[kDefaultType];
+    return t === undefined && typeof r[kBody] === 'string' ? TEXT_PLAIN : t;
+  }
+
   const REDIRECTS = new Set([301, 302, 303, 307, 308]);
   const NULL_BODY = new Set([101, 103, 204, 205, 304]);
   class Response {
@@ -354,12 +363,12 @@
         // Headers are built on first use; the common `{ headers: {...} }` stays as given.
         if (init.headers !== undefined) this[kInit] = init.headers;
       }
+      // A string body's type is implied (defaultTypeOf), not stored: one property less
+      // to add for the most common response.
       let value = body;
-      if (typeof body === 'string') {
-        this[kDefaultType] = 'text/plain;charset=UTF-8';
-      } else if (body === undefined) {
+      if (body === undefined) {
         value = null;
-      } else if (body !== null && !(body instanceof Uint8Array)) {
+      } else if (body !== null && typeof body !== 'string' && !(body instanceof Uint8Array)) {
         const r = bodyOf(body);
         value = r.body;
         if (r.type !== null) this[kDefaultType] = r.type;
@@ -420,7 +429,7 @@
       let h = this[kHeaders];
       if (h === undefined) {
         h = new Headers(this[kInit]);
-        const type = this[kDefaultType];
+        const type = defaultTypeOf(this);
         if (type !== undefined && !h.has('content-type')) h.set('content-type', type);
         this[kHeaders] = h;
         this[kInit] = undefined;
@@ -645,6 +654,6 @@
 
   return {
     Headers, Request, Response, TextEncoder, TextDecoder, fetch,
-    WireRequestPrototype, kRaw, kBody, kStatus, kStatusText, kHeaders, kInit, kDefaultType,
+    WireRequestPrototype, defaultTypeOf, kRaw, kBody, kStatus, kStatusText, kHeaders, kInit, kDefaultType,
   };
 })

@@ -590,7 +590,14 @@ fn http_respond<'js>(
     let mut headers = if let Some(flat) = headers.as_array() {
         pairs(flat.iter::<String>().collect::<Result<_>>()?)
     } else if let Some(init) = headers.as_object() {
-        header_init(&ctx, init)?
+        let mut map = hyper::HeaderMap::new();
+        crate::serve::init_headers(&ctx, init, &mut map)?;
+        map.iter()
+            .map(|(n, v)| {
+                let v = String::from_utf8_lossy(v.as_bytes()).into_owned();
+                (n.as_str().to_owned(), v)
+            })
+            .collect()
     } else {
         Vec::new()
     };
@@ -607,46 +614,6 @@ fn http_respond<'js>(
     };
     crate::http::respond(id as u64, answer)
         .or_else(|e| throw_coded(&ctx, "ERR_HTTP_INVALID_HEADER_VALUE", &e))
-}
-
-/// The pairs of a `{ name: value }` header init: names checked against the token
-/// grammar and lower-cased, values stringified, trimmed of HTTP whitespace and refused
-/// with NUL, CR or LF — the TypeErrors `new Headers(init)` throws.
-pub(crate) fn header_init<'js>(
-    ctx: &Ctx<'js>,
-    init: &Object<'js>,
-) -> Result<Vec<(String, String)>> {
-    let mut out: Vec<(String, String)> = Vec::new();
-    for prop in init.props::<String, rquickjs::Coerced<String>>() {
-        let (name, rquickjs::Coerced(value)) = prop?;
-        let token = |b: u8| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b);
-        if name.is_empty() || !name.bytes().all(token) {
-            return Err(rquickjs::Exception::throw_type(
-                ctx,
-                &format!("Header name is not valid: \"{name}\""),
-            ));
-        }
-        let value = value.trim_matches(|c| matches!(c, ' ' | '\t' | '\n' | '\r'));
-        if value.contains(['\0', '\r', '\n']) {
-            return Err(rquickjs::Exception::throw_type(
-                ctx,
-                &format!("Header value is not valid: \"{value}\""),
-            ));
-        }
-        let name = name.to_ascii_lowercase();
-        // Names differing only in case are one header, as in Headers (set-cookie apart).
-        match out
-            .iter_mut()
-            .find(|(n, _)| *n == name && n != "set-cookie")
-        {
-            Some((_, old)) => {
-                old.push_str(", ");
-                old.push_str(value);
-            }
-            None => out.push((name, value.to_owned())),
-        }
-    }
-    Ok(out)
 }
 
 /// `httpRespondStart(id, status, reason, [name, value, ...])`: a stream id for

@@ -139,9 +139,14 @@ pub fn serve_changed() {
     GENERATION.with(|g| g.set(g.get() + 1));
 }
 
-/// Forgets the cached table (before the VM goes: it holds values of the runtime).
-pub fn forget() {
+/// Forgets the cached table and header names (before the VM goes: they hold values and
+/// atoms of the runtime).
+pub fn forget(ctx: &Ctx<'_>) {
     CACHE.with(|c| c.borrow_mut().take());
+    for (atom, _) in NAMES.with(|n| std::mem::take(&mut *n.borrow_mut())) {
+        // SAFETY: the reference header_name took.
+        unsafe { qjs::JS_FreeAtom(ctx.as_raw().as_ptr(), atom) };
+    }
 }
 
 /// The serve table's values for a poll phase's batch.
@@ -341,6 +346,9 @@ pub fn dispatch<'js>(
     Ok(None)
 }
 
+/// The type a string body implies.
+const TEXT_PLAIN: &str = "text/plain;charset=UTF-8";
+
 /// The exception an `Error::Exception` stands for.
 fn caught<'js>(ctx: &Ctx<'js>, e: rquickjs::Error) -> Value<'js> {
     match e {
@@ -373,6 +381,7 @@ fn fast_answer<'js>(
         return None;
     }
     let body: Value = response.get(shared.body.clone()).ok()?;
+    let text_body = body.is_string();
     let body = if body.is_null() || body.is_undefined() {
         Bytes::new()
     } else if let Some(s) = body.as_string() {
@@ -388,33 +397,163 @@ fn fast_answer<'js>(
         return None;
     }
     let reason: String = response.get(shared.status_text.clone()).ok()?;
+    let reason = (!reason.is_empty()).then_some(reason);
     let init: Value = response.get(shared.init.clone()).ok()?;
-    let mut headers = if init.is_undefined() || init.is_null() {
-        Vec::new()
-    } else {
+    let mut headers = hyper::HeaderMap::new();
+    if !init.is_undefined() && !init.is_null() {
         let init = init.as_object()?;
         if init.get_prototype()?.as_value() != &shared.object {
             return None;
         }
-        match crate::binding::header_init(ctx, init) {
-            Ok(h) => h,
-            Err(e) => return Some(Err(e)),
-        }
-    };
-    if !headers.iter().any(|(n, _)| n == "content-type") {
-        let ty: Value = response.get(shared.default_type.clone()).ok()?;
-        if let Some(ty) = ty.as_string() {
-            headers.push(("content-type".to_owned(), ty.to_string().ok()?));
+        if let Err(e) = init_headers(ctx, init, &mut headers) {
+            return Some(Err(e));
         }
     }
-    let reason = (!reason.is_empty()).then_some(reason);
-    Some(
-        crate::http::build_response(
-            status as u16,
-            reason,
-            &headers,
-            crate::http::Body::Full(Some(body)),
-        )
-        .map_err(|e| rquickjs::Exception::throw_type(ctx, &e)),
-    )
+    if !headers.contains_key(hyper::header::CONTENT_TYPE) {
+        // js/web.js defaultTypeOf: a string body implies its type.
+        let ty: Value = response.get(shared.default_type.clone()).ok()?;
+        let ty = match ty.as_string() {
+            Some(ty) => Some(hyper::header::HeaderValue::try_from(ty.to_string().ok()?).ok()?),
+            None => text_body.then_some(hyper::header::HeaderValue::from_static(TEXT_PLAIN)),
+        };
+        if let Some(ty) = ty {
+            headers.insert(hyper::header::CONTENT_TYPE, ty);
+        }
+    }
+    let mut out = hyper::Response::new(crate::http::Body::Full(Some(body)));
+    *out.status_mut() = hyper::StatusCode::from_u16(status as u16).ok()?;
+    *out.headers_mut() = headers;
+    if let Some(reason) = reason {
+        let r = hyper::ext::ReasonPhrase::try_from(reason.into_bytes()).ok()?;
+        out.extensions_mut().insert(r);
+    }
+    Some(Ok(out))
+}
+
+thread_local! {
+    /// Header names seen in plain-object inits, by the engine's atom (each held with a
+    /// reference, so the id stays theirs): validated and lower-cased once.
+    static NAMES: RefCell<Vec<(qjs::JSAtom, hyper::header::HeaderName)>> =
+        const { RefCell::new(Vec::new()) };
+}
+
+/// How many header names [`NAMES`] keeps.
+const NAMES_KEPT: usize = 64;
+
+/// The pairs of a plain-object header init into `map`, as `new Headers(init)` reads
+/// them (also for `httpRespond`'s plain-object headers): names checked
+/// against the token grammar and lower-cased, values stringified, trimmed of HTTP
+/// whitespace and refused with NUL, CR or LF; names that differ only in case are one
+/// header, joined with ", " (set-cookie apart).
+pub(crate) fn init_headers<'js>(
+    ctx: &Ctx<'js>,
+    init: &Object<'js>,
+    map: &mut hyper::HeaderMap,
+) -> Result<()> {
+    let c = ctx.as_raw().as_ptr();
+    let obj = init.as_raw();
+    let mut tab: *mut qjs::JSPropertyEnum = std::ptr::null_mut();
+    let mut len: u32 = 0;
+    let flags = (qjs::JS_GPN_STRING_MASK | qjs::JS_GPN_ENUM_ONLY) as i32;
+    // SAFETY: `init` is an object of this context; the table is freed below.
+    if unsafe { qjs::JS_GetOwnPropertyNames(c, &mut tab, &mut len, obj, flags) } < 0 {
+        return Err(rquickjs::Error::Exception);
+    }
+    // SAFETY: QuickJS filled `len` entries (none when `tab` is null).
+    let props = if tab.is_null() {
+        &[][..]
+    } else {
+        unsafe { std::slice::from_raw_parts(tab, len as usize) }
+    };
+    let result = props.iter().try_for_each(|p| {
+        let name = header_name(ctx, p.atom)?;
+        // SAFETY: a property of `obj`; the value is owned by the wrapper.
+        let value = unsafe { Value::from_raw(ctx.clone(), qjs::JS_GetProperty(c, obj, p.atom)) };
+        if value.is_exception() {
+            return Err(rquickjs::Error::Exception);
+        }
+        let rquickjs::Coerced(text): rquickjs::Coerced<String> =
+            rquickjs::FromJs::from_js(ctx, value)?;
+        let trimmed = text.trim_matches(|ch| matches!(ch, ' ' | '\t' | '\n' | '\r'));
+        if trimmed.contains(['\0', '\r', '\n']) {
+            return Err(rquickjs::Exception::throw_type(
+                ctx,
+                &format!("Header value is not valid: \"{trimmed}\""),
+            ));
+        }
+        let joined;
+        let bytes = match map.get(&name) {
+            Some(old) if name != hyper::header::SET_COOKIE => {
+                joined = [old.as_bytes(), b", ", trimmed.as_bytes()].concat();
+                &joined[..]
+            }
+            _ => trimmed.as_bytes(),
+        };
+        let value = hyper::header::HeaderValue::from_bytes(bytes)
+            .map_err(|_| invalid_value(ctx, name.as_str(), trimmed))?;
+        if name == hyper::header::SET_COOKIE {
+            map.append(name, value);
+        } else {
+            map.insert(name, value);
+        }
+        Ok(())
+    });
+    // SAFETY: the table JS_GetOwnPropertyNames returned, freed once.
+    unsafe { qjs::JS_FreePropertyEnum(c, tab, len) };
+    result
+}
+
+/// The lower-cased, validated header name of property `atom` (from [`NAMES`] when seen).
+fn header_name(ctx: &Ctx<'_>, atom: qjs::JSAtom) -> Result<hyper::header::HeaderName> {
+    if let Some(name) = NAMES.with(|n| {
+        n.borrow()
+            .iter()
+            .find(|(a, _)| *a == atom)
+            .map(|(_, h)| h.clone())
+    }) {
+        return Ok(name);
+    }
+    let c = ctx.as_raw().as_ptr();
+    // SAFETY: a live atom of this context; the C string is freed at once.
+    let text = unsafe {
+        let ptr = qjs::JS_AtomToCStringLen(c, std::ptr::null_mut(), atom);
+        if ptr.is_null() {
+            return Err(rquickjs::Error::Exception);
+        }
+        let text = std::ffi::CStr::from_ptr(ptr).to_string_lossy().into_owned();
+        qjs::JS_FreeCString(c, ptr);
+        text
+    };
+    let token = |b: u8| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b);
+    if text.is_empty() || !text.bytes().all(token) {
+        return Err(rquickjs::Exception::throw_type(
+            ctx,
+            &format!("Header name is not valid: \"{text}\""),
+        ));
+    }
+    let name = hyper::header::HeaderName::from_bytes(text.to_ascii_lowercase().as_bytes())
+        .map_err(|_| {
+            rquickjs::Exception::throw_type(ctx, &format!("Header name is not valid: \"{text}\""))
+        })?;
+    NAMES.with(|n| {
+        let mut n = n.borrow_mut();
+        if n.len() < NAMES_KEPT {
+            // SAFETY: the reference keeps the atom's id; released in `forget`.
+            unsafe { qjs::JS_DupAtom(c, atom) };
+            n.push((atom, name.clone()));
+        }
+    });
+    Ok(name)
+}
+
+/// The error the old path raised for a value hyper refuses (other control characters).
+fn invalid_value(ctx: &Ctx<'_>, name: &str, value: &str) -> rquickjs::Error {
+    match crate::binding::throw_coded::<()>(
+        ctx,
+        "ERR_HTTP_INVALID_HEADER_VALUE",
+        &format!("Invalid value \"{value}\" for header \"{name}\""),
+    ) {
+        Err(e) => e,
+        Ok(()) => rquickjs::Error::Exception,
+    }
 }

@@ -322,9 +322,9 @@ impl Drop for Vm {
         self.runtime.set_host_promise_rejection_tracker(None);
         self.main_promise.borrow_mut().take();
         HOOKS.with(|h| h.borrow_mut().take());
-        crate::serve::forget();
         crate::io::install(None);
         self.context.with(|ctx| {
+            crate::serve::forget(&ctx);
             // SAFETY: blocks from js_malloc_rt of this runtime, freed once.
             let rt = unsafe { qjs::JS_GetRuntime(ctx.as_raw().as_ptr()) };
             for block in self.arena_pins.drain(..) {

@@ -329,6 +329,20 @@ fn dynojs_serve_answers_and_turns_errors_into_500() {
     assert_eq!(r.header("content-type"), Some("text/plain;charset=UTF-8"));
     let r = c.get("/bad-header");
     assert_eq!(r.status, 500);
+    // Twice: the second time the header names come from the validated-name cache.
+    for _ in 0..2 {
+        let r = c.get("/cookies");
+        let cookies: Vec<&str> = r
+            .headers
+            .iter()
+            .filter(|(n, _)| n.eq_ignore_ascii_case("set-cookie"))
+            .map(|(_, v)| v.as_str())
+            .collect();
+        assert_eq!(cookies, ["a=1", "b=2"]);
+        assert_eq!(r.header("x-tab"), Some("x\ty"));
+        assert_eq!(c.get("/headers").header("x-dup"), Some("a, b"));
+    }
+    assert_eq!(c.get("/bad-value").status, 500);
     let r = c.get("/bytes");
     assert_eq!((r.text().as_str(), r.header("content-type")), ("hi", None));
     assert_eq!(c.get("/peer").text(), "127.0.0.1 number");
@@ -371,6 +385,7 @@ fn dynojs_serve_answers_and_turns_errors_into_500() {
         stderr.contains("Header name is not valid: \"bad name\""),
         "{stderr}"
     );
+    assert!(stderr.contains("ERR_HTTP_INVALID_HEADER_VALUE"), "{stderr}");
 }
 
 /// The Express app of the HTTP benchmarks (`suites/bench/http/express`, installed with

@@ -10,6 +10,9 @@ const server = Dynojs.serve({
     // Plain-object headers are validated and lower-cased natively: names that differ in
     // case are one header, values are stringified and trimmed, a string body adds its type.
     if (url === "/headers") return new Response("h", { headers: { "X-Num": 7, "x-dup": "a", "X-Dup": " b " } });
+    // Set-Cookie is never joined; a control character other than HTAB is refused.
+    if (url === "/cookies") return new Response("c", { headers: { "Set-Cookie": "a=1", "set-cookie": "b=2", "X-Tab": "x\ty" } });
+    if (url === "/bad-value") return new Response("never", { headers: { "x-ctl": "a\u0001b" } });
     if (url === "/bad-header") return new Response("never", { headers: { "bad name": "x" } });
     if (url === "/bytes") return new Response(new Uint8Array([104, 105]));
     // A Headers init gets the body's type; a type deleted from the headers stays deleted.
