@@ -68,6 +68,16 @@
     }
     return true;
   };
+  /** `emitter.emit(type, a, b)` without the rest-argument array when one function
+   * listens (node:http's 'request', once per request). */
+  internals.emit2 = function emit2(emitter, type, a, b) {
+    const events = emitter._events;
+    const handler = events !== undefined ? events[type] : undefined;
+    if (typeof handler !== 'function' || type === 'error') return emitter.emit(type, a, b);
+    const result = handler.call(emitter, a, b);
+    if (result !== undefined) capture(emitter, result, type, [a, b]);
+    return true;
+  };
   let captureByDefault = false;
   Object.defineProperty(EventEmitter, 'captureRejections', {
     enumerable: true,

@@ -40,21 +40,23 @@
   // object made only when asked for.
   const kBodyBytes = Symbol('body');
   class IncomingMessage {
-    constructor(raw) {
-      this.method = raw.method;
-      this.url = raw.url;
-      this.httpVersion = raw.httpVersion;
-      this.rawHeaders = raw.rawHeaders;
-      this._raw = raw;
-      this[kBodyBytes] = raw.body;
-      if (raw.bodyStream !== undefined) streamBodyInto(this, raw.bodyStream);
+    constructor(method, url, httpVersion, rawHeaders, body, bodyStream, remoteAddress, remotePort) {
+      this.method = method;
+      this.url = url;
+      this.httpVersion = httpVersion;
+      this.rawHeaders = rawHeaders;
+      if (remoteAddress !== undefined) {
+        this._remoteAddress = remoteAddress;
+        this._remotePort = remotePort;
+      }
+      if (body !== undefined) this[kBodyBytes] = body;
+      if (bodyStream !== undefined) streamBodyInto(this, bodyStream);
     }
     get httpVersionMinor() {
       return this.httpVersion === '1.0' ? 0 : 1;
     }
     get socket() {
-      const raw = this._raw;
-      const socket = { remoteAddress: raw.remoteAddress, remotePort: raw.remotePort, encrypted: false, readable: true, writable: true, destroy() {}, setTimeout() {}, setNoDelay() {}, setKeepAlive() {}, on() {}, once() {}, removeListener() {} };
+      const socket = { remoteAddress: this._remoteAddress, remotePort: this._remotePort, encrypted: false, readable: true, writable: true, destroy() {}, setTimeout() {}, setNoDelay() {}, setKeepAlive() {}, on() {}, once() {}, removeListener() {} };
       Object.defineProperty(this, 'socket', { value: socket, writable: true, configurable: true, enumerable: true });
       return socket;
     }
@@ -132,7 +134,10 @@
   const stream = internals.internal('stream');
   Object.setPrototypeOf(IncomingMessage.prototype, stream.Readable.prototype);
   Object.setPrototypeOf(IncomingMessage, stream.Readable);
-  Object.assign(IncomingMessage.prototype, { httpVersionMajor: 1, complete: false, aborted: false, _headers: undefined });
+  Object.assign(IncomingMessage.prototype, {
+    httpVersionMajor: 1, complete: false, aborted: false, _headers: undefined, [kBodyBytes]: undefined,
+    _remoteAddress: undefined, _remotePort: undefined,
+  });
   Object.defineProperty(IncomingMessage.prototype, '_readableState', {
     configurable: true,
     get() {
@@ -170,8 +175,18 @@
       throw codedError(TypeError, 'ERR_INVALID_CHAR', `Invalid character in header content ["${name}"]`);
     }
   }
+  /** writeHead's own headers as `[lower-case name, name, value, ...]`, checked. */
+  function headLines(headers) {
+    const lines = [];
+    for (const k of Object.keys(headers)) {
+      const v = headers[k];
+      lines.push(lowerName(k), k, v);
+      checkHeaderValue(k, v);
+    }
+    return lines;
+  }
   function emitFinish(res, callback) {
-    res.writableFinished = true;
+    res._state |= FINISHED;
     res.emit('finish');
     res.emit('close');
     if (callback) callback();
@@ -180,6 +195,12 @@
   // Response bodies streamed by write(), by stream id; and Node's default high-water mark.
   const httpHandles = internals.handles;
   const HWM = 16 * 1024;
+  // res._state bits: the head is sent (headersSent); end() was called (finished,
+  // writableEnded); 'finish' is due or done (writableFinished). One number instead of
+  // four properties added per response.
+  const SENT = 1;
+  const ENDED = 2;
+  const FINISHED = 4;
   class ServerResponse {
     constructor(req, id) {
       this.req = req;
@@ -197,21 +218,53 @@
     get writable() {
       return !this.writableEnded;
     }
-    _sentCheck() {
-      if (this.headersSent) throw codedError(Error, 'ERR_HTTP_HEADERS_SENT', 'Cannot set headers after they are sent to the client');
+    get headersSent() {
+      return (this._state & SENT) !== 0;
     }
-    // Headers live in two null-prototype objects keyed by lower-case name: the value
-    // (_hv) and the name as the program spelled it (_hn). Cheaper than a Map of pairs
-    // in QuickJS, and in insertion order like Node's.
+    set headersSent(v) {
+      this._state = v ? this._state | SENT : this._state & ~SENT;
+    }
+    get finished() {
+      return (this._state & ENDED) !== 0;
+    }
+    set finished(v) {
+      this._state = v ? this._state | ENDED : this._state & ~ENDED;
+    }
+    get writableEnded() {
+      return (this._state & ENDED) !== 0;
+    }
+    get writableFinished() {
+      return (this._state & FINISHED) !== 0;
+    }
+    _sentCheck() {
+      if ((this._state & SENT) !== 0) throw codedError(Error, 'ERR_HTTP_HEADERS_SENT', 'Cannot set headers after they are sent to the client');
+    }
+    // Headers live in one flat array, [lower-case name, name as the program spelled it,
+    // value, ...], in insertion order like Node's; responses carry few headers, so a
+    // scan is cheaper in QuickJS than objects keyed by name. The binding reads it as is.
     _put(name, value) {
       const lower = lowerName(name);
       checkHeaderValue(name, value);
-      if (this._hv === null) {
-        this._hv = Object.create(null);
-        this._hn = Object.create(null);
+      const h = this._h;
+      if (h === null) {
+        this._h = [lower, name, value];
+        return;
       }
-      this._hv[lower] = value;
-      this._hn[lower] = name;
+      for (let i = 0; i < h.length; i += 3) {
+        if (h[i] === lower) {
+          h[i + 1] = name;
+          h[i + 2] = value;
+          return;
+        }
+      }
+      h.push(lower, name, value);
+    }
+    _find(name) {
+      const h = this._h;
+      if (h === null) return -1;
+      const lower = `${name}`.toLowerCase();
+      for (let i = 0; i < h.length; i += 3) if (h[i] === lower) return i;
+      return -1;
     }
     setHeader(name, value) {
       this._sentCheck();
@@ -225,28 +278,30 @@
       return this.setHeader(name, [].concat(old, value));
     }
     getHeader(name) {
-      return this._hv === null ? undefined : this._hv[`${name}`.toLowerCase()];
+      const i = this._find(name);
+      return i < 0 ? undefined : this._h[i + 2];
     }
     getHeaders() {
       const out = Object.create(null);
-      if (this._hv !== null) for (const k in this._hv) out[k] = this._hv[k];
+      const h = this._h;
+      if (h !== null) for (let i = 0; i < h.length; i += 3) out[h[i]] = h[i + 2];
       return out;
     }
     getHeaderNames() {
-      return this._hv === null ? [] : Object.keys(this._hv);
+      const h = this._h;
+      return h === null ? [] : h.filter((_, i) => i % 3 === 0);
     }
     getRawHeaderNames() {
-      return this._hv === null ? [] : Object.keys(this._hv).map((k) => this._hn[k]);
+      const h = this._h;
+      return h === null ? [] : h.filter((_, i) => i % 3 === 1);
     }
     hasHeader(name) {
-      return this._hv !== null && `${name}`.toLowerCase() in this._hv;
+      return this._find(name) >= 0;
     }
     removeHeader(name) {
       this._sentCheck();
-      if (this._hv === null) return;
-      const lower = `${name}`.toLowerCase();
-      delete this._hv[lower];
-      delete this._hn[lower];
+      const i = this._find(name);
+      if (i >= 0) this._h.splice(i, 3);
     }
     writeHead(statusCode, reason, headers) {
       if (this.headersSent) this._sentCheck();
@@ -262,9 +317,15 @@
         if (headers.length && Array.isArray(headers[0])) for (const [k, v] of headers) this._put(k, v);
         else for (let i = 0; i < headers.length; i += 2) this._put(headers[i], headers[i + 1]);
       } else if (headers) {
-        for (const k in headers) this._put(k, headers[k]);
+        // As in Node, headers given only here are sent as they are, not kept (getHeader
+        // does not see them; names equal but for case are separate lines); after
+        // setHeader they merge into the kept ones. The common case — strings and
+        // numbers — is read and checked natively (src/serve.rs nodeHeaders); otherwise,
+        // and to raise Node's errors, here.
+        if (this._h === null) this._head = binding.nodeHeaders(headers) ?? headLines(headers);
+        else for (const k of Object.keys(headers)) this._put(k, headers[k]);
       }
-      this.headersSent = true;
+      this._state |= SENT;
       return this;
     }
     writeContinue() {}
@@ -276,21 +337,21 @@
     }
     _flatHeaders() {
       const flat = [];
-      const hv = this._hv;
-      if (hv !== null) {
-        const hn = this._hn;
-        for (const k in hv) {
-          const value = hv[k];
-          if (Array.isArray(value)) for (const v of value) flat.push(hn[k], `${v}`);
-          else flat.push(hn[k], typeof value === 'string' ? value : `${value}`);
+      const h = this._head ?? this._h;
+      if (h !== null) {
+        for (let i = 0; i < h.length; i += 3) {
+          const value = h[i + 2];
+          if (Array.isArray(value)) for (const v of value) flat.push(h[i + 1], `${v}`);
+          else flat.push(h[i + 1], typeof value === 'string' ? value : `${value}`);
         }
       }
       return flat;
     }
     /** Headers go out with the first write; the body follows chunk by chunk. */
     _startStream() {
-      this.headersSent = true;
-      this.chunkedEncoding = !this.hasHeader('content-length');
+      this._state |= SENT;
+      const h = this._head ?? this._h;
+      this.chunkedEncoding = h === null || !h.some((v, i) => i % 3 === 0 && v === 'content-length');
       const stream = binding.httpRespondStart(this._id, this.statusCode, this.statusMessage ?? null, this._flatHeaders());
       this._stream = stream;
       this._queued = 0;
@@ -361,29 +422,27 @@
         callback = encoding;
         encoding = undefined;
       }
-      if (this.writableEnded) {
+      if ((this._state & ENDED) !== 0) {
         if (callback) nextTick(callback);
         return this;
       }
       if (this._stream !== undefined) {
         if (chunk !== undefined && chunk !== null) this.write(chunk, encoding);
-        this.finished = true;
-        this.writableEnded = true;
+        this._state |= ENDED;
         this._endCallback = callback;
         binding.httpEndStream(this._stream);
         if (this._queued === 0 || this._stream === 0) this._finishStream();
         return this;
       }
       let body = chunk === undefined || chunk === null ? undefined : typeof chunk === 'string' && encoding && encoding !== 'utf8' && encoding !== 'utf-8' ? Buffer.from(chunk, encoding) : chunk;
-      this.headersSent = true;
-      this.finished = true;
-      this.writableEnded = true;
-      if (this.req.method === 'HEAD' || this.statusCode === 204 || this.statusCode === 304) body = undefined;
-      binding.httpRespond(this._id, this.statusCode, this.statusMessage ?? null, this._flatHeaders(), body);
+      this._state |= SENT | ENDED;
+      const status = this.statusCode;
+      if (status === 204 || status === 304 || this.req.method === 'HEAD') body = undefined;
+      binding.httpEnd(this._id, status, this.statusMessage ?? null, this._head ?? this._h, body);
       // 'finish' and 'close' come a tick later, as in Node; with nobody listening (the
       // common case: no listener was ever added) there is nothing to schedule.
       if (callback !== undefined || this._events !== undefined) nextTick(emitFinish, this, callback);
-      else this.writableFinished = true;
+      else this._state |= FINISHED;
       return this;
     }
     get writableLength() {
@@ -402,14 +461,11 @@
   emitterWithDefaults(ServerResponse, {
     statusCode: 200,
     statusMessage: undefined,
-    _hv: null,
-    _hn: null,
+    _state: 0,
+    _h: null,
+    _head: undefined,
     _stream: undefined,
     _needDrain: false,
-    headersSent: false,
-    finished: false,
-    writableEnded: false,
-    writableFinished: false,
     sendDate: true,
     chunkedEncoding: false,
   });
@@ -459,10 +515,9 @@
       this.listening = true;
       this._address = { address: bindHost, family: bindHost.includes(':') ? 'IPv6' : 'IPv4', port: bound };
       httpServers.set(id, (reqId, method, url, httpVersion, rawHeaders, body, bodyStream, remoteAddress, remotePort) => {
-        const raw = { method, url, httpVersion, rawHeaders, body, bodyStream, remoteAddress, remotePort };
-        const req = new IncomingMessage(raw);
+        const req = new IncomingMessage(method, url, httpVersion, rawHeaders, body, bodyStream, remoteAddress, remotePort);
         const res = new ServerResponse(req, reqId);
-        this.emit('request', req, res);
+        internals.emit2(this, 'request', req, res);
       });
       nextTick(() => this.emit('listening'));
       return this;
@@ -782,7 +837,7 @@
       this.destroy(e);
       return;
     }
-    const res = new IncomingMessage({ method: null, url: '', httpVersion: r.httpVersion, rawHeaders: r.headers, body: r.body });
+    const res = new IncomingMessage(null, '', r.httpVersion, r.headers, r.body);
     res.statusCode = r.status;
     res.statusMessage = r.statusText;
     res.req = this;

@@ -329,6 +329,11 @@ pub fn create<'js>(
     b.set("fetchStart", Function::new(ctx.clone(), fetch_start)?)?;
     b.set("fetchAbort", Function::new(ctx.clone(), fetch_abort)?)?;
     b.set("httpRespond", Function::new(ctx.clone(), http_respond)?)?;
+    b.set("httpEnd", Function::new(ctx.clone(), http_end)?)?;
+    b.set(
+        "nodeHeaders",
+        Function::new(ctx.clone(), crate::serve::node_headers)?,
+    )?;
     b.set(
         "wireRequest",
         Function::new(ctx.clone(), crate::serve::wire_request)?,
@@ -614,6 +619,54 @@ fn http_respond<'js>(
     };
     crate::http::respond(id as u64, answer)
         .or_else(|e| throw_coded(&ctx, "ERR_HTTP_INVALID_HEADER_VALUE", &e))
+}
+
+/// `httpEnd(id, status, reason, headers, body)`: node:http's `res.end()` — `headers` is
+/// the response's `[lower-case name, name, value, ...]` (names checked by JS; a value is
+/// a string, a number or an array of them, one header each), or null. False when the
+/// request is gone.
+fn http_end<'js>(
+    ctx: Ctx<'js>,
+    id: f64,
+    status: u16,
+    reason: Option<String>,
+    headers: Value<'js>,
+    body: Value<'js>,
+) -> Result<bool> {
+    let body = if body.is_undefined() || body.is_null() {
+        bytes::Bytes::new()
+    } else {
+        bytes::Bytes::from(bytes_of(&body)?)
+    };
+    let mut map = hyper::HeaderMap::new();
+    if let Some(flat) = headers.as_array() {
+        let invalid = |name: &str, value: &str| {
+            throw_coded::<()>(
+                &ctx,
+                "ERR_HTTP_INVALID_HEADER_VALUE",
+                &format!("Invalid value \"{value}\" for header \"{name}\""),
+            )
+            .err()
+            .unwrap_or(rquickjs::Error::Exception)
+        };
+        for i in (0..flat.len()).step_by(3) {
+            let lower: String = flat.get(i)?;
+            let name = hyper::header::HeaderName::from_bytes(lower.as_bytes())
+                .map_err(|_| invalid(&lower, ""))?;
+            let value: Value = flat.get(i + 2)?;
+            let values: Vec<rquickjs::Coerced<String>> = match value.as_array() {
+                Some(list) => list.iter().collect::<Result<_>>()?,
+                None => vec![rquickjs::FromJs::from_js(&ctx, value)?],
+            };
+            for rquickjs::Coerced(v) in values {
+                let v = hyper::header::HeaderValue::try_from(v.as_str())
+                    .map_err(|_| invalid(&lower, &v))?;
+                map.append(name.clone(), v);
+            }
+        }
+    }
+    crate::http::respond_map(id as u64, status, reason, map, body)
+        .or_else(|e| throw_coded(&ctx, "ERR_HTTP_INVALID_STATUS_CODE", &e))
 }
 
 /// `httpRespondStart(id, status, reason, [name, value, ...])`: a stream id for

@@ -252,6 +252,41 @@ pub fn respond(id: u64, answer: Answer) -> Result<bool, String> {
     Ok(sender.send(response).is_ok())
 }
 
+/// Sends JS's answer to request `id` with its headers already in a map; false when the
+/// request is gone.
+pub fn respond_map(
+    id: u64,
+    status: u16,
+    reason: Option<String>,
+    headers: hyper::HeaderMap,
+    body: Bytes,
+) -> Result<bool, String> {
+    let Some(sender) = PENDING.with(|p| p.borrow_mut().remove(&id)) else {
+        return Ok(false);
+    };
+    let response = finish_response(status, reason, headers, Body::Full(Some(body)))?;
+    Ok(sender.send(response).is_ok())
+}
+
+/// A response from a status, a reason phrase (one the wire cannot carry is left out)
+/// and validated headers.
+pub(crate) fn finish_response(
+    status: u16,
+    reason: Option<String>,
+    headers: hyper::HeaderMap,
+    body: Body,
+) -> Result<Response<Body>, String> {
+    let mut response = Response::new(body);
+    *response.status_mut() = hyper::StatusCode::from_u16(status).map_err(|e| e.to_string())?;
+    *response.headers_mut() = headers;
+    if let Some(reason) = reason {
+        if let Ok(r) = hyper::ext::ReasonPhrase::try_from(reason.into_bytes()) {
+            response.extensions_mut().insert(r);
+        }
+    }
+    Ok(response)
+}
+
 /// A response from JS's status, reason phrase and headers (hyper validates them).
 pub(crate) fn build_response(
     status: u16,

@@ -420,14 +420,10 @@ fn fast_answer<'js>(
             headers.insert(hyper::header::CONTENT_TYPE, ty);
         }
     }
-    let mut out = hyper::Response::new(crate::http::Body::Full(Some(body)));
-    *out.status_mut() = hyper::StatusCode::from_u16(status as u16).ok()?;
-    *out.headers_mut() = headers;
-    if let Some(reason) = reason {
-        let r = hyper::ext::ReasonPhrase::try_from(reason.into_bytes()).ok()?;
-        out.extensions_mut().insert(r);
-    }
-    Some(Ok(out))
+    let body = crate::http::Body::Full(Some(body));
+    crate::http::finish_response(status as u16, reason, headers, body)
+        .ok()
+        .map(Ok)
 }
 
 thread_local! {
@@ -501,6 +497,62 @@ pub(crate) fn init_headers<'js>(
     // SAFETY: the table JS_GetOwnPropertyNames returned, freed once.
     unsafe { qjs::JS_FreePropertyEnum(c, tab, len) };
     result
+}
+
+/// `nodeHeaders(object)`: node:http's `writeHead(status, { ... })` headers as they go
+/// out, `[lower-case name, name, value, ...]` (names equal but for case are separate
+/// lines, as in Node), or undefined when any of them needs the general path in JS — an
+/// array or non-string value, an invalid name or value: JS raises Node's errors there.
+pub fn node_headers<'js>(ctx: Ctx<'js>, init: Object<'js>) -> Result<Value<'js>> {
+    let c = ctx.as_raw().as_ptr();
+    let obj = init.as_raw();
+    let mut tab: *mut qjs::JSPropertyEnum = std::ptr::null_mut();
+    let mut len: u32 = 0;
+    let flags = (qjs::JS_GPN_STRING_MASK | qjs::JS_GPN_ENUM_ONLY) as i32;
+    // SAFETY: `init` is an object of this context; the table is freed below.
+    if unsafe { qjs::JS_GetOwnPropertyNames(c, &mut tab, &mut len, obj, flags) } < 0 {
+        return Err(rquickjs::Error::Exception);
+    }
+    // SAFETY: QuickJS filled `len` entries (none when `tab` is null).
+    let props = if tab.is_null() {
+        &[][..]
+    } else {
+        unsafe { std::slice::from_raw_parts(tab, len as usize) }
+    };
+    let result = (|| -> Result<Option<rquickjs::Array<'js>>> {
+        let out = rquickjs::Array::new(ctx.clone())?;
+        for (i, p) in props.iter().enumerate() {
+            let Ok(lower) = header_name(&ctx, p.atom) else {
+                // Not a token: JS throws ERR_INVALID_HTTP_TOKEN (drop this TypeError).
+                let _ = ctx.catch();
+                return Ok(None);
+            };
+            // SAFETY: a property of `obj`; the values are owned by the wrappers.
+            let value =
+                unsafe { Value::from_raw(ctx.clone(), qjs::JS_GetProperty(c, obj, p.atom)) };
+            let name = unsafe { Value::from_raw(ctx.clone(), qjs::JS_AtomToString(c, p.atom)) };
+            if value.is_exception() || name.is_exception() {
+                return Err(rquickjs::Error::Exception);
+            }
+            if let Some(text) = value.as_string() {
+                if text.to_string()?.contains(['\0', '\r', '\n']) {
+                    return Ok(None);
+                }
+            } else if !value.is_number() {
+                return Ok(None);
+            }
+            out.set(3 * i, lower.as_str())?;
+            out.set(3 * i + 1, name)?;
+            out.set(3 * i + 2, value)?;
+        }
+        Ok(Some(out))
+    })();
+    // SAFETY: the table JS_GetOwnPropertyNames returned, freed once.
+    unsafe { qjs::JS_FreePropertyEnum(c, tab, len) };
+    Ok(match result? {
+        Some(out) => out.into_value(),
+        None => Value::new_undefined(ctx),
+    })
 }
 
 /// The lower-cased, validated header name of property `atom` (from [`NAMES`] when seen).
