@@ -207,8 +207,12 @@ pub fn listen(io: &crate::io::Io, server: u64, host: &str, port: u16) -> Result<
                     let peer = peer.clone();
                     async move { Ok::<_, Infallible>(handle(req, tx, server, (peer, port)).await) }
                 });
+                // Half-closed clients are allowed: otherwise hyper tries a read on
+                // every request while JS works on it (to see an EOF), a failed recv(2)
+                // per request.
                 let conn = hyper::server::conn::http1::Builder::new()
                     .keep_alive(true)
+                    .half_close(true)
                     .serve_connection(hyper_util::rt::TokioIo::new(stream), service);
                 tokio::pin!(conn);
                 tokio::select! {
@@ -318,7 +322,9 @@ async fn handle(
     // ones stream in chunk by chunk, with backpressure from JS.
     use hyper::body::Body as _;
     let small = body.is_end_stream() || body.size_hint().exact().is_some_and(|n| n <= WHOLE_BODY);
-    let (body, body_stream) = if small {
+    let (body, body_stream) = if body.is_end_stream() {
+        (Bytes::new(), None)
+    } else if small {
         match body.collect().await {
             Ok(b) => (b.to_bytes(), None),
             Err(_) => return plain(400, "Bad Request"),

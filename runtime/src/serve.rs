@@ -384,8 +384,8 @@ fn fast_answer<'js>(
     let text_body = body.is_string();
     let body = if body.is_null() || body.is_undefined() {
         Bytes::new()
-    } else if let Some(s) = body.as_string() {
-        Bytes::from(s.to_string().ok()?.into_bytes())
+    } else if body.is_string() {
+        utf8_of(ctx, &body, Bytes::copy_from_slice).ok()?
     } else if let Ok(view) = rquickjs::TypedArray::<u8>::from_value(body) {
         // SAFETY: the bytes are copied at once, before any JS can detach the buffer.
         Bytes::copy_from_slice(unsafe { view.as_bytes() }?)
@@ -468,25 +468,35 @@ pub(crate) fn init_headers<'js>(
         if value.is_exception() {
             return Err(rquickjs::Error::Exception);
         }
-        let rquickjs::Coerced(text): rquickjs::Coerced<String> =
-            rquickjs::FromJs::from_js(ctx, value)?;
-        let trimmed = text.trim_matches(|ch| matches!(ch, ' ' | '\t' | '\n' | '\r'));
-        if trimmed.contains(['\0', '\r', '\n']) {
-            return Err(rquickjs::Exception::throw_type(
-                ctx,
-                &format!("Header value is not valid: \"{trimmed}\""),
-            ));
-        }
-        let joined;
-        let bytes = match map.get(&name) {
-            Some(old) if name != hyper::header::SET_COOKIE => {
-                joined = [old.as_bytes(), b", ", trimmed.as_bytes()].concat();
-                &joined[..]
+        let value = utf8_of(ctx, &value, |text| {
+            let http_space = |b: &u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r');
+            let start = text
+                .iter()
+                .position(|b| !http_space(b))
+                .unwrap_or(text.len());
+            let end = text
+                .iter()
+                .rposition(|b| !http_space(b))
+                .map_or(start, |e| e + 1);
+            let trimmed = &text[start..end];
+            let shown = || String::from_utf8_lossy(trimmed).into_owned();
+            if trimmed.iter().any(|b| matches!(b, b'\0' | b'\r' | b'\n')) {
+                return Err(rquickjs::Exception::throw_type(
+                    ctx,
+                    &format!("Header value is not valid: \"{}\"", shown()),
+                ));
             }
-            _ => trimmed.as_bytes(),
-        };
-        let value = hyper::header::HeaderValue::from_bytes(bytes)
-            .map_err(|_| invalid_value(ctx, name.as_str(), trimmed))?;
+            let joined;
+            let bytes = match map.get(&name) {
+                Some(old) if name != hyper::header::SET_COOKIE => {
+                    joined = [old.as_bytes(), b", ", trimmed].concat();
+                    &joined[..]
+                }
+                _ => trimmed,
+            };
+            hyper::header::HeaderValue::from_bytes(bytes)
+                .map_err(|_| invalid_value(ctx, name.as_str(), &shown()))
+        })??;
         if name == hyper::header::SET_COOKIE {
             map.append(name, value);
         } else {
@@ -553,6 +563,24 @@ pub fn node_headers<'js>(ctx: Ctx<'js>, init: Object<'js>) -> Result<Value<'js>>
         Some(out) => out.into_value(),
         None => Value::new_undefined(ctx),
     })
+}
+
+/// Runs `f` on the UTF-8 text of `value` (converted as `String(value)` would), without
+/// a copy when the engine holds it as ASCII.
+fn utf8_of<R>(ctx: &Ctx<'_>, value: &Value<'_>, f: impl FnOnce(&[u8]) -> R) -> Result<R> {
+    let c = ctx.as_raw().as_ptr();
+    let mut len: qjs::size_t = 0;
+    // SAFETY: a value of this context; the C string (which holds a reference to the
+    // text, or a copy) stays valid through `f` and is freed once after it.
+    unsafe {
+        let ptr = qjs::JS_ToCStringLen2(c, &mut len, value.as_raw(), false);
+        if ptr.is_null() {
+            return Err(rquickjs::Error::Exception);
+        }
+        let out = f(std::slice::from_raw_parts(ptr.cast::<u8>(), len as usize));
+        qjs::JS_FreeCString(c, ptr);
+        Ok(out)
+    }
 }
 
 /// The lower-cased, validated header name of property `atom` (from [`NAMES`] when seen).
