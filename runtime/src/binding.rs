@@ -330,26 +330,19 @@ pub fn create<'js>(
     b.set("fetchAbort", Function::new(ctx.clone(), fetch_abort)?)?;
     b.set("httpRespond", Function::new(ctx.clone(), http_respond)?)?;
     b.set("httpEnd", Function::new(ctx.clone(), http_end)?)?;
-    b.set(
-        "nodeHeaders",
-        Function::new(ctx.clone(), crate::serve::node_headers)?,
-    )?;
-    b.set(
-        "wireRequest",
-        Function::new(ctx.clone(), crate::serve::wire_request)?,
-    )?;
-    b.set(
-        "wireRemote",
-        Function::new(ctx.clone(), crate::serve::wire_remote)?,
-    )?;
-    b.set(
-        "ticksQueued",
-        Function::new(ctx.clone(), mark_ticks_queued)?,
-    )?;
-    b.set(
-        "serveChanged",
-        Function::new(ctx.clone(), crate::serve::serve_changed)?,
-    )?;
+    // The natives of the servers' fast paths (src/serve.rs).
+    macro_rules! natives {
+        ($($name:literal => $f:expr),* $(,)?) => {
+            $(b.set($name, Function::new(ctx.clone(), $f)?)?;)*
+        };
+    }
+    natives! {
+        "nodeHeaders" => crate::serve::node_headers,
+        "wireRequest" => crate::serve::wire_request,
+        "wireRemote" => crate::serve::wire_remote,
+        "ticksQueued" => mark_ticks_queued,
+        "serveChanged" => crate::serve::serve_changed,
+    }
     b.set(
         "httpRespondStart",
         Function::new(ctx.clone(), http_respond_start)?,
@@ -574,6 +567,15 @@ fn http_close(server: f64) -> bool {
     crate::io::current().is_some_and(|io| crate::http::close(&io, server as u64))
 }
 
+/// A response body's bytes: none for undefined or null.
+fn body_bytes(body: &Value<'_>) -> Result<Vec<u8>> {
+    if body.is_undefined() || body.is_null() {
+        Ok(Vec::new())
+    } else {
+        bytes_of(body)
+    }
+}
+
 /// `httpRespond(id, status, reason, headers, body[, defaultType])`: false when the
 /// request is gone. `headers` is `[name, value, ...]` or a plain object of them (a
 /// Response's init, validated and lower-cased here as `new Headers(init)` would);
@@ -587,11 +589,7 @@ fn http_respond<'js>(
     body: Value<'js>,
     default_type: rquickjs::function::Opt<Value<'js>>,
 ) -> Result<bool> {
-    let body = if body.is_undefined() || body.is_null() {
-        Vec::new()
-    } else {
-        bytes_of(&body)?
-    };
+    let body = body_bytes(&body)?;
     let mut headers = if let Some(flat) = headers.as_array() {
         pairs(flat.iter::<String>().collect::<Result<_>>()?)
     } else if let Some(init) = headers.as_object() {
@@ -633,11 +631,7 @@ fn http_end<'js>(
     headers: Value<'js>,
     body: Value<'js>,
 ) -> Result<bool> {
-    let body = if body.is_undefined() || body.is_null() {
-        bytes::Bytes::new()
-    } else {
-        bytes::Bytes::from(bytes_of(&body)?)
-    };
+    let body = bytes::Bytes::from(body_bytes(&body)?);
     let mut map = hyper::HeaderMap::new();
     if let Some(flat) = headers.as_array() {
         let invalid = |name: &str, value: &str| {

@@ -10,6 +10,9 @@
 //! Everything else — a promise, a stream body, a `Headers`, a thrown error — goes to the
 //! server's JS `settle`/`fail`, which own the general path (js/http.js).
 //!
+//! The response-header natives of node:http's `writeHead`/`end` live here too
+//! ([`node_headers`]; [`init_headers`] also serves `httpRespond`).
+//!
 //! The JS side registers a server in the bootstrap's `serve` table:
 //! `serve.servers[id] = { fetch, settle, fail, body, origin }`, and once
 //! `serve.shared = { request, info, response, object, keys }` (the prototypes to give and
@@ -446,28 +449,8 @@ pub(crate) fn init_headers<'js>(
     init: &Object<'js>,
     map: &mut hyper::HeaderMap,
 ) -> Result<()> {
-    let c = ctx.as_raw().as_ptr();
-    let obj = init.as_raw();
-    let mut tab: *mut qjs::JSPropertyEnum = std::ptr::null_mut();
-    let mut len: u32 = 0;
-    let flags = (qjs::JS_GPN_STRING_MASK | qjs::JS_GPN_ENUM_ONLY) as i32;
-    // SAFETY: `init` is an object of this context; the table is freed below.
-    if unsafe { qjs::JS_GetOwnPropertyNames(c, &mut tab, &mut len, obj, flags) } < 0 {
-        return Err(rquickjs::Error::Exception);
-    }
-    // SAFETY: QuickJS filled `len` entries (none when `tab` is null).
-    let props = if tab.is_null() {
-        &[][..]
-    } else {
-        unsafe { std::slice::from_raw_parts(tab, len as usize) }
-    };
-    let result = props.iter().try_for_each(|p| {
-        let name = header_name(ctx, p.atom)?;
-        // SAFETY: a property of `obj`; the value is owned by the wrapper.
-        let value = unsafe { Value::from_raw(ctx.clone(), qjs::JS_GetProperty(c, obj, p.atom)) };
-        if value.is_exception() {
-            return Err(rquickjs::Error::Exception);
-        }
+    for_each_own(ctx, init, |atom, value| {
+        let name = header_name(ctx, atom)?;
         let value = utf8_of(ctx, &value, |text| {
             let http_space = |b: &u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r');
             let start = text
@@ -502,8 +485,50 @@ pub(crate) fn init_headers<'js>(
         } else {
             map.insert(name, value);
         }
-        Ok(())
-    });
+        Ok(true)
+    })
+}
+
+/// Calls `f` with each own enumerable string-keyed property of `obj` (`Object.keys`
+/// order) as its atom and value, until `f` returns false.
+fn for_each_own<'js>(
+    ctx: &Ctx<'js>,
+    obj: &Object<'js>,
+    mut f: impl FnMut(qjs::JSAtom, Value<'js>) -> Result<bool>,
+) -> Result<()> {
+    let c = ctx.as_raw().as_ptr();
+    let obj = obj.as_raw();
+    let mut tab: *mut qjs::JSPropertyEnum = std::ptr::null_mut();
+    let mut len: u32 = 0;
+    let flags = (qjs::JS_GPN_STRING_MASK | qjs::JS_GPN_ENUM_ONLY) as i32;
+    // SAFETY: `obj` is an object of this context; the table is freed below.
+    if unsafe { qjs::JS_GetOwnPropertyNames(c, &mut tab, &mut len, obj, flags) } < 0 {
+        return Err(rquickjs::Error::Exception);
+    }
+    // SAFETY: QuickJS filled `len` entries (none when `tab` is null).
+    let props = if tab.is_null() {
+        &[][..]
+    } else {
+        unsafe { std::slice::from_raw_parts(tab, len as usize) }
+    };
+    let mut result = Ok(());
+    for p in props {
+        // SAFETY: a property of `obj`; the value is owned by the wrapper.
+        let value = unsafe { Value::from_raw(ctx.clone(), qjs::JS_GetProperty(c, obj, p.atom)) };
+        let step = if value.is_exception() {
+            Err(rquickjs::Error::Exception)
+        } else {
+            f(p.atom, value)
+        };
+        match step {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(e) => {
+                result = Err(e);
+                break;
+            }
+        }
+    }
     // SAFETY: the table JS_GetOwnPropertyNames returned, freed once.
     unsafe { qjs::JS_FreePropertyEnum(c, tab, len) };
     result
@@ -515,53 +540,41 @@ pub(crate) fn init_headers<'js>(
 /// array or non-string value, an invalid name or value: JS raises Node's errors there.
 pub fn node_headers<'js>(ctx: Ctx<'js>, init: Object<'js>) -> Result<Value<'js>> {
     let c = ctx.as_raw().as_ptr();
-    let obj = init.as_raw();
-    let mut tab: *mut qjs::JSPropertyEnum = std::ptr::null_mut();
-    let mut len: u32 = 0;
-    let flags = (qjs::JS_GPN_STRING_MASK | qjs::JS_GPN_ENUM_ONLY) as i32;
-    // SAFETY: `init` is an object of this context; the table is freed below.
-    if unsafe { qjs::JS_GetOwnPropertyNames(c, &mut tab, &mut len, obj, flags) } < 0 {
-        return Err(rquickjs::Error::Exception);
-    }
-    // SAFETY: QuickJS filled `len` entries (none when `tab` is null).
-    let props = if tab.is_null() {
-        &[][..]
-    } else {
-        unsafe { std::slice::from_raw_parts(tab, len as usize) }
-    };
-    let result = (|| -> Result<Option<rquickjs::Array<'js>>> {
-        let out = rquickjs::Array::new(ctx.clone())?;
-        for (i, p) in props.iter().enumerate() {
-            let Ok(lower) = header_name(&ctx, p.atom) else {
-                // Not a token: JS throws ERR_INVALID_HTTP_TOKEN (drop this TypeError).
-                let _ = ctx.catch();
-                return Ok(None);
-            };
-            // SAFETY: a property of `obj`; the values are owned by the wrappers.
-            let value =
-                unsafe { Value::from_raw(ctx.clone(), qjs::JS_GetProperty(c, obj, p.atom)) };
-            let name = unsafe { Value::from_raw(ctx.clone(), qjs::JS_AtomToString(c, p.atom)) };
-            if value.is_exception() || name.is_exception() {
-                return Err(rquickjs::Error::Exception);
-            }
-            if let Some(text) = value.as_string() {
-                if text.to_string()?.contains(['\0', '\r', '\n']) {
-                    return Ok(None);
-                }
-            } else if !value.is_number() {
-                return Ok(None);
-            }
-            out.set(3 * i, lower.as_str())?;
-            out.set(3 * i + 1, name)?;
-            out.set(3 * i + 2, value)?;
+    let out = rquickjs::Array::new(ctx.clone())?;
+    let mut i = 0;
+    let mut plain = true;
+    for_each_own(&ctx, &init, |atom, value| {
+        let Ok(lower) = header_name(&ctx, atom) else {
+            // Not a token: JS throws ERR_INVALID_HTTP_TOKEN (drop this TypeError).
+            let _ = ctx.catch();
+            plain = false;
+            return Ok(false);
+        };
+        plain = if value.is_string() {
+            utf8_of(&ctx, &value, |b| {
+                !b.iter().any(|c| matches!(c, b'\0' | b'\r' | b'\n'))
+            })?
+        } else {
+            value.is_number()
+        };
+        if !plain {
+            return Ok(false);
         }
-        Ok(Some(out))
-    })();
-    // SAFETY: the table JS_GetOwnPropertyNames returned, freed once.
-    unsafe { qjs::JS_FreePropertyEnum(c, tab, len) };
-    Ok(match result? {
-        Some(out) => out.into_value(),
-        None => Value::new_undefined(ctx),
+        // SAFETY: a live atom of this context; the string is owned by the wrapper.
+        let name = unsafe { Value::from_raw(ctx.clone(), qjs::JS_AtomToString(c, atom)) };
+        if name.is_exception() {
+            return Err(rquickjs::Error::Exception);
+        }
+        out.set(3 * i, lower.as_str())?;
+        out.set(3 * i + 1, name)?;
+        out.set(3 * i + 2, value)?;
+        i += 1;
+        Ok(true)
+    })?;
+    Ok(if plain {
+        out.into_value()
+    } else {
+        Value::new_undefined(ctx)
     })
 }
 
