@@ -583,22 +583,22 @@
   function systemError(e) {
     return Object.assign(new Error(e.message), { errno: e.errno, code: e.code, syscall: e.syscall, path: e.path });
   }
-  // Request handlers of listening servers, by server id (node:http, Dynojs.serve).
+  // Request handlers of listening node:http servers, by server id.
   const httpServers = new Map();
   // Dynojs.serve servers, whose requests the poll phase hands to their fetch handler
   // itself (src/serve.rs): servers[id] = { fetch, settle, fail, body, origin }, and the
   // shared prototypes and Response symbols, filled by js/http.js on the first serve().
   const serve = { servers: [], shared: null };
-  // A request arrives as plain arguments (see request_args in src/event_loop.rs): each
-  // kind of server builds only the objects it needs.
-  function dispatchHttp(serverId, id, method, url, httpVersion, rawHeaders, body, bodyStream, remoteAddress, remotePort, host) {
+  // A request arrives as plain arguments (see request_args in src/event_loop.rs), and
+  // the server builds only the objects it needs.
+  function dispatchHttp(serverId, id, method, url, httpVersion, rawHeaders, body, bodyStream, remoteAddress, remotePort) {
     const handler = httpServers.get(serverId);
     if (handler === undefined) {
       binding.httpRespond(id, 503, null, [], 'Service Unavailable');
       return;
     }
     try {
-      handler(id, method, url, httpVersion, rawHeaders, body, bodyStream, remoteAddress, remotePort, host);
+      handler(id, method, url, httpVersion, rawHeaders, body, bodyStream, remoteAddress, remotePort);
     } catch (e) {
       uncaught(e);
     }

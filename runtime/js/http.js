@@ -1,7 +1,7 @@
 // node:http servers (createServer, Server, IncomingMessage, ServerResponse) and
 // Dynojs.serve, both on the runtime's hyper server (src/http.rs). Requests arrive in the
-// poll phase through dispatchHttp with their whole body; a response is sent whole when
-// it ends (res.write chunks are gathered until res.end).
+// poll phase: node:http's through dispatchHttp, Dynojs.serve's straight at the handler
+// (src/serve.rs). A response is sent whole at end(), or streamed from its first write().
 (function (binding, internals) {
   'use strict';
   const EventEmitter = internals.internal('events');

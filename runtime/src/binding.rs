@@ -589,34 +589,30 @@ fn http_respond<'js>(
     body: Value<'js>,
     default_type: rquickjs::function::Opt<Value<'js>>,
 ) -> Result<bool> {
-    let body = body_bytes(&body)?;
-    let mut headers = if let Some(flat) = headers.as_array() {
-        pairs(flat.iter::<String>().collect::<Result<_>>()?)
+    let body = bytes::Bytes::from(body_bytes(&body)?);
+    let invalid = |e: String| {
+        throw_coded::<()>(&ctx, "ERR_HTTP_INVALID_HEADER_VALUE", &e)
+            .err()
+            .unwrap_or(rquickjs::Error::Exception)
+    };
+    let mut map = if let Some(flat) = headers.as_array() {
+        let flat = pairs(flat.iter::<String>().collect::<Result<_>>()?);
+        crate::http::header_map(&flat).map_err(invalid)?
     } else if let Some(init) = headers.as_object() {
         let mut map = hyper::HeaderMap::new();
         crate::serve::init_headers(&ctx, init, &mut map)?;
-        map.iter()
-            .map(|(n, v)| {
-                let v = String::from_utf8_lossy(v.as_bytes()).into_owned();
-                (n.as_str().to_owned(), v)
-            })
-            .collect()
+        map
     } else {
-        Vec::new()
+        hyper::HeaderMap::new()
     };
     if let Some(ty) = default_type.0.filter(Value::is_string) {
-        if !headers.iter().any(|(n, _)| n == "content-type") {
-            headers.push(("content-type".to_owned(), ty.get()?));
+        if !map.contains_key(hyper::header::CONTENT_TYPE) {
+            let ty = hyper::header::HeaderValue::try_from(ty.get::<String>()?)
+                .map_err(|e| invalid(e.to_string()))?;
+            map.insert(hyper::header::CONTENT_TYPE, ty);
         }
     }
-    let answer = crate::http::Answer {
-        status,
-        reason,
-        headers,
-        body,
-    };
-    crate::http::respond(id as u64, answer)
-        .or_else(|e| throw_coded(&ctx, "ERR_HTTP_INVALID_HEADER_VALUE", &e))
+    crate::http::respond_map(id as u64, status, reason, map, body).map_err(invalid)
 }
 
 /// `httpEnd(id, status, reason, headers, body)`: node:http's `res.end()` — `headers` is

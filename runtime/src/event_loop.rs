@@ -288,7 +288,7 @@ fn response_object<'js>(
 }
 
 /// The arguments of `dispatchHttp(serverId, id, method, url, httpVersion, rawHeaders,
-/// body, bodyStream, remoteAddress, remotePort, host)` for a request (plain arguments,
+/// body, bodyStream, remoteAddress, remotePort)` for a request (plain arguments,
 /// no object: a handler builds only what it uses); its response sender is filed under
 /// `id`.
 fn request_args<'js>(
@@ -296,7 +296,7 @@ fn request_args<'js>(
     server: f64,
     request: crate::http::HttpRequest,
 ) -> rquickjs::Result<rquickjs::function::Args<'js>> {
-    let mut args = rquickjs::function::Args::new(ctx.clone(), 11);
+    let mut args = rquickjs::function::Args::new(ctx.clone(), 10);
     args.push_arg(server)?;
     args.push_arg(request.id as f64)?;
     let head = &request.head;
@@ -311,15 +311,12 @@ fn request_args<'js>(
         "1.1"
     })?;
     let raw = rquickjs::Array::new(ctx.clone())?;
-    let mut host = None;
     for (i, (name, value)) in head.headers.iter().enumerate() {
-        let value =
-            rquickjs::String::from_str(ctx.clone(), &String::from_utf8_lossy(value.as_bytes()))?;
-        if host.is_none() && name == hyper::header::HOST {
-            host = Some(value.clone());
-        }
         raw.set(2 * i, name.as_str())?;
-        raw.set(2 * i + 1, value)?;
+        raw.set(
+            2 * i + 1,
+            String::from_utf8_lossy(value.as_bytes()).as_ref(),
+        )?;
     }
     args.push_arg(raw)?;
     if request.body.is_empty() {
@@ -341,7 +338,6 @@ fn request_args<'js>(
             args.push_arg(rquickjs::Undefined)?;
         }
     }
-    args.push_arg(host)?;
     crate::http::file(request.id, request.respond);
     Ok(args)
 }

@@ -37,14 +37,6 @@ pub struct HttpRequest {
     pub respond: oneshot::Sender<Response<Body>>,
 }
 
-/// What JS answers.
-pub struct Answer {
-    pub status: u16,
-    pub reason: Option<String>,
-    pub headers: Vec<(String, String)>,
-    pub body: Vec<u8>,
-}
-
 /// A response body: whole (`res.end(body)` without writes before), or streamed chunk by
 /// chunk from `res.write` (sent chunked); each chunk taken by the connection is reported
 /// back to JS as `written`, which is how `write()`'s return value and 'drain' work.
@@ -247,17 +239,6 @@ pub fn file(id: u64, respond: oneshot::Sender<Response<Body>>) {
 
 /// Sends JS's answer to request `id`; false when the request is gone (answered twice,
 /// or the client left).
-pub fn respond(id: u64, answer: Answer) -> Result<bool, String> {
-    let Some(sender) = PENDING.with(|p| p.borrow_mut().remove(&id)) else {
-        return Ok(false);
-    };
-    let body = Body::Full(Some(Bytes::from(answer.body)));
-    let response = build_response(answer.status, answer.reason, &answer.headers, body)?;
-    Ok(sender.send(response).is_ok())
-}
-
-/// Sends JS's answer to request `id` with its headers already in a map; false when the
-/// request is gone.
 pub fn respond_map(
     id: u64,
     status: u16,
@@ -291,24 +272,26 @@ pub(crate) fn finish_response(
     Ok(response)
 }
 
-/// A response from JS's status, reason phrase and headers (hyper validates them).
-pub(crate) fn build_response(
+/// A response from JS's status, reason phrase and `[(name, value)]` headers.
+fn build_response(
     status: u16,
     reason: Option<String>,
     headers: &[(String, String)],
     body: Body,
 ) -> Result<Response<Body>, String> {
-    let mut builder = Response::builder().status(status);
+    finish_response(status, reason, header_map(headers)?, body)
+}
+
+/// Headers from `(name, value)` pairs, each a line of its own; hyper validates them.
+pub fn header_map(headers: &[(String, String)]) -> Result<hyper::HeaderMap, String> {
+    let mut map = hyper::HeaderMap::with_capacity(headers.len());
     for (name, value) in headers {
-        builder = builder.header(name.as_str(), value.as_str());
+        let name =
+            hyper::header::HeaderName::from_bytes(name.as_bytes()).map_err(|e| e.to_string())?;
+        let value = hyper::header::HeaderValue::from_str(value).map_err(|e| e.to_string())?;
+        map.append(name, value);
     }
-    let mut response = builder.body(body).map_err(|e| e.to_string())?;
-    if let Some(reason) = reason {
-        if let Ok(r) = hyper::ext::ReasonPhrase::try_from(reason.into_bytes()) {
-            response.extensions_mut().insert(r);
-        }
-    }
-    Ok(response)
+    Ok(map)
 }
 
 async fn handle(
@@ -321,10 +304,10 @@ async fn handle(
     // Small bodies (most requests) arrive whole with the request; large or unknown-size
     // ones stream in chunk by chunk, with backpressure from JS.
     use hyper::body::Body as _;
-    let small = body.is_end_stream() || body.size_hint().exact().is_some_and(|n| n <= WHOLE_BODY);
+    let whole = body.size_hint().exact().is_some_and(|n| n <= WHOLE_BODY);
     let (body, body_stream) = if body.is_end_stream() {
         (Bytes::new(), None)
-    } else if small {
+    } else if whole {
         match body.collect().await {
             Ok(b) => (b.to_bytes(), None),
             Err(_) => return plain(400, "Bad Request"),
