@@ -310,15 +310,7 @@ fn request_args<'js>(
     } else {
         "1.1"
     })?;
-    let raw = rquickjs::Array::new(ctx.clone())?;
-    for (i, (name, value)) in head.headers.iter().enumerate() {
-        raw.set(2 * i, name.as_str())?;
-        raw.set(
-            2 * i + 1,
-            String::from_utf8_lossy(value.as_bytes()).as_ref(),
-        )?;
-    }
-    args.push_arg(raw)?;
+    args.push_arg(crate::serve::flat_headers(ctx, &head.headers)?)?;
     if request.body.is_empty() {
         args.push_arg(rquickjs::Undefined)?;
     } else {

@@ -87,18 +87,24 @@ pub fn wire_request<'js>(ctx: Ctx<'js>, this: Value<'js>, field: i32) -> Result<
                 None => text(&format!("{}{path}", wire.origin)),
             }
         }
-        _ => {
-            let flat = rquickjs::Array::new(ctx.clone())?;
-            for (i, (name, value)) in head.headers.iter().enumerate() {
-                flat.set(2 * i, name.as_str())?;
-                flat.set(
-                    2 * i + 1,
-                    String::from_utf8_lossy(value.as_bytes()).as_ref(),
-                )?;
-            }
-            Ok(flat.into_value())
-        }
+        _ => Ok(flat_headers(&ctx, &head.headers)?.into_value()),
     }
+}
+
+/// Request headers as JS's `[name, value, ...]` (a value not in UTF-8 is read lossily).
+pub fn flat_headers<'js>(
+    ctx: &Ctx<'js>,
+    headers: &hyper::HeaderMap,
+) -> Result<rquickjs::Array<'js>> {
+    let flat = rquickjs::Array::new(ctx.clone())?;
+    for (i, (name, value)) in headers.iter().enumerate() {
+        flat.set(2 * i, name.as_str())?;
+        flat.set(
+            2 * i + 1,
+            String::from_utf8_lossy(value.as_bytes()).as_ref(),
+        )?;
+    }
+    Ok(flat)
 }
 
 /// `wireRemote(info)`: `[hostname, port]` of the peer, or undefined.
